@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: `callhook` -> `Receiver` -> {`HTTPServer`, `CallEvents`, `EventLog`}.
+// `HTTPServer` knows nothing of vendors; `CallEvents` and `EventLog` know nothing of sockets.
+let package = Package(
+    name: "callhook",
+    products: [
+        .executable(name: "callhook", targets: ["callhook"]),
+    ],
+    targets: [
+        // libc headers Swift does not import: <sys/epoll.h>, <sys/eventfd.h>, accept4.
+        .target(name: "CEpoll"),
+        .target(name: "HTTPServer", dependencies: ["CEpoll"]),
+        .target(name: "CallEvents"),
+        .target(name: "EventLog"),
+        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog"]),
+        .executableTarget(name: "callhook", dependencies: ["Receiver"]),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

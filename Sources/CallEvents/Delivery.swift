@@ -1,0 +1,51 @@
+/// One request as the decoders see it: no sockets, no HTTP, just what was sent and the envelope
+/// the receiver assigns.
+public struct Delivery: Sendable {
+    /// `GET` carries the fields in the query; anything else in the body.
+    public var method: String
+    public var contentType: String?
+    public var body: [UInt8]
+    /// The query string without `?`, as sent (still percent-encoded); nil when none.
+    public var query: [UInt8]?
+    /// Query fields left out of `raw` and `query` (the auth `token`).
+    public var droppedQueryFields: Set<String>
+    /// The route's event hint: the path segment after the route's path (`dial-in`), if any.
+    public var hint: String?
+
+    // The envelope.
+    public var id: String
+    public var receivedAt: Timestamp
+    public var route: String
+    public var source: EventSource
+
+    public init(method: String, contentType: String?, body: [UInt8], query: [UInt8]? = nil,
+                droppedQueryFields: Set<String> = ["token"], hint: String? = nil,
+                id: String, receivedAt: Timestamp, route: String, source: EventSource) {
+        self.method = method
+        self.contentType = contentType
+        self.body = body
+        self.query = query
+        self.droppedQueryFields = droppedQueryFields
+        self.hint = hint
+        self.id = id
+        self.receivedAt = receivedAt
+        self.route = route
+        self.source = source
+    }
+}
+
+/// Why a delivery could not be decoded; it goes to the rejects log.
+public struct DecodeFailure: Error, Sendable, Equatable {
+    /// `422` (malformed payload, vendor not recognized) or `415` (unsupported content type).
+    public var status: Int
+    /// What and where, e.g. `invalid JSON at byte 118: expected ',' or '}'`. Never holds the secret.
+    public var message: String
+    /// The vendor, when known (the route's, or the detected one).
+    public var vendor: Vendor?
+
+    public init(status: Int, message: String, vendor: Vendor? = nil) {
+        self.status = status
+        self.message = message
+        self.vendor = vendor
+    }
+}

@@ -1,0 +1,28 @@
+/// Where a request came from, as the socket saw it.
+public struct ConnectionInfo: Sendable, Equatable {
+    /// The peer's IP address as text: `127.0.0.1`, `::1` (IPv4-mapped IPv6 shown as IPv4).
+    public var peerAddress: String
+    public var peerPort: Int
+
+    public init(peerAddress: String, peerPort: Int) {
+        self.peerAddress = peerAddress
+        self.peerPort = peerPort
+    }
+}
+
+/// Hands a response back to the connection; call it exactly once, from any thread.
+public typealias HTTPResponder = @Sendable (HTTPResponse) -> Void
+
+/// The application behind the server. The server knows nothing else about it.
+///
+/// Both methods are called on the connection's event-loop thread and must not block.
+public protocol HTTPHandler: Sendable {
+    /// Called once the head is complete, before any of the body is read. Returning a response
+    /// refuses the request: it is sent with no `100 Continue`, and the connection closes if a
+    /// body was announced.
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse?
+
+    /// Called with the whole request. `respond` may be called later, from another thread
+    /// (after an `fdatasync`, say); the next pipelined request waits until it is.
+    func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond: @escaping HTTPResponder)
+}
