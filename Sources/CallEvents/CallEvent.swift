@@ -26,7 +26,7 @@ public enum EventType: String, Sendable, CaseIterable {
 }
 
 public enum Direction: String, Sendable, CaseIterable {
-    case inbound, outbound, internal
+    case inbound, outbound, `internal`
 }
 
 /// How a call ended (call-event.md, "`outcome` vocabulary").

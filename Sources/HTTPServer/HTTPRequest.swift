@@ -82,8 +82,11 @@ public struct HTTPRequestHead: Sendable, Equatable {
     /// The path of the target, without query, in origin form even for an absolute-form target.
     public var path: Substring {
         var rest = Substring(target)
-        if !rest.hasPrefix("/"), let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
+        if !rest.hasPrefix("/") {
+            // absolute-form (RFC 9112 §3.2.2): skip "scheme://authority"
+            if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+                rest = rest[rest.index(colon, offsetBy: 3)...]
+            }
             rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
         }
         if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
