@@ -37,8 +37,8 @@ extension CallEvent {
         writer.raw(",\"started_at\":"); CallEvent.time(startedAt, &writer)
         writer.raw(",\"answered_at\":"); CallEvent.time(answeredAt, &writer)
         writer.raw(",\"ended_at\":"); CallEvent.time(endedAt, &writer)
-        writer.raw(",\"duration_seconds\":"); CallEvent.integer(durationSeconds, &writer)
-        writer.raw(",\"talk_seconds\":"); CallEvent.integer(talkSeconds, &writer)
+        writer.raw(",\"duration_seconds\":"); writer.integer(durationSeconds)
+        writer.raw(",\"talk_seconds\":"); writer.integer(talkSeconds)
         writer.raw(",\"recording\":"); writer.string(recording)
         writer.raw(",\"source\":{\"addr\":"); writer.string(source.addr)
         writer.raw(",\"user_agent\":"); writer.string(source.userAgent)
@@ -53,23 +53,5 @@ extension CallEvent {
         writer.bytes.append(UInt8(ascii: "\""))
         Timestamps.format(time, into: &writer.bytes)
         writer.bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static func integer(_ value: Int?, _ writer: inout JSONWriter) {
-        guard let value else { writer.raw("null"); return }
-        if value < 0 { writer.bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(0x30 + magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { writer.bytes.append(buffer[i]) }
-        }
     }
 }
