@@ -6,8 +6,72 @@
 /// case .failure(let failure): rejects.append(...)   // failure.status is 422 or 415
 /// }
 /// ```
+///
+/// A payload that decodes but whose event is not recognized (even a JSON array on a route that
+/// expects an object) is a success of type `unknown`, kept whole in `raw`: nothing is lost.
 public enum CallEventDecoder {
     public static func decode(_ delivery: Delivery, as choice: VendorChoice) -> Result<CallEvent, DecodeFailure> {
-        fatalError("not implemented")
+        let raw: JSONValue
+        var query: JSONValue? = nil
+        if delivery.method == "GET" {
+            raw = delivery.query.map { FormDecoding.decode($0[...], dropping: delivery.droppedQueryFields) }
+                ?? .object([])
+        } else {
+            switch Payload.decodeBody(delivery.body, contentType: delivery.contentType) {
+            case .success(let value): raw = value
+            case .failure(var failure):
+                if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
+                return .failure(failure)
+            }
+            if let bytes = delivery.query {
+                let fields = FormDecoding.decode(bytes[...], dropping: delivery.droppedQueryFields)
+                if case .object(let members) = fields, !members.isEmpty { query = fields }
+            }
+        }
+        return decode(raw: raw, query: query, as: choice, hint: delivery.hint, id: delivery.id,
+                      receivedAt: delivery.receivedAt, route: delivery.route, source: delivery.source)
+    }
+
+    /// Decodes an already parsed payload: what `callhook replay` does with a logged line's
+    /// `raw` (and `query`). Fails only when `auto` cannot tell the vendor (`422`).
+    public static func decode(raw: JSONValue, query: JSONValue?, as choice: VendorChoice, hint: String?,
+                              id: String, receivedAt: Timestamp, route: String,
+                              source: EventSource) -> Result<CallEvent, DecodeFailure> {
+        let fields = Fields(raw: raw, query: query)
+        let vendor: Vendor
+        switch choice {
+        case .vendor(let chosen): vendor = chosen
+        case .auto:
+            guard let detected = VendorDetection.detect(fields) else {
+                return .failure(DecodeFailure(status: 422, message: "vendor not recognized"))
+            }
+            vendor = detected
+        }
+        var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
+                              source: source, raw: raw, query: query)
+        switch vendor {
+        case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
+        case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
+        case .voipstudio: VoIPstudio.decode(fields, into: &event)
+        case .impactpbx: ImpactPBX.decode(fields, into: &event)
+        }
+        if let start = event.startedAt, let end = event.endedAt {
+            event.durationSeconds = Timestamps.seconds(from: start, to: end)
+        }
+        if event.talkSeconds == nil, let answered = event.answeredAt, let end = event.endedAt {
+            event.talkSeconds = Timestamps.seconds(from: answered, to: end)
+        }
+        return .success(event)
+    }
+
+    /// Decodes one payload outside the server (`callhook decode`): a POST body with a fresh id,
+    /// the route named `route`, and `source.addr` `local`.
+    public static func decodeOffline(body: [UInt8], contentType: String? = nil, as choice: VendorChoice,
+                                     hint: String? = nil, receivedAt: Timestamp,
+                                     route: String = "offline") -> Result<CallEvent, DecodeFailure> {
+        let delivery = Delivery(method: "POST", contentType: contentType, body: body, hint: hint,
+                                id: EventID.make(now: receivedAt), receivedAt: receivedAt, route: route,
+                                source: EventSource(addr: "local", userAgent: nil))
+        return decode(delivery, as: choice)
     }
 }

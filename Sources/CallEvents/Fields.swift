@@ -1,0 +1,120 @@
+/// Looks fields up in a decoded payload the way call-event.md says: names match
+/// case-insensitively and ignoring spaces (`CallerID Num` == `CallerIDNum` == `callerid num`),
+/// `raw` is searched first, then the POST's query fields.
+///
+/// ```swift
+/// let fields = Fields(raw: raw, query: query)
+/// fields.text("callid")          // "abc" for CallID=abc; nil when absent or ""
+/// fields.number("calleridnum")   // " 4420" (a lost `+`) -> "+4420", trimmed
+/// ```
+///
+/// Values: a string is itself, a number its literal text, a boolean `true`/`false`; a repeated
+/// form name (an array) gives its first value, like `JSONValue`'s subscript gives the first of
+/// duplicate JSON members. `null`, objects and empty strings count as absent.
+struct Fields {
+    let raw: JSONValue
+    let query: JSONValue?
+
+    init(raw: JSONValue, query: JSONValue? = nil) {
+        self.raw = raw
+        self.query = query
+    }
+
+    /// The value of the first member whose name matches `name` (lowercase, no spaces).
+    func value(_ name: StaticString) -> JSONValue? {
+        if let found = Fields.lookup(name, in: raw) { return found }
+        if let query { return Fields.lookup(name, in: query) }
+        return nil
+    }
+
+    /// Whether the field is there at all, even empty.
+    func has(_ name: StaticString) -> Bool { value(name) != nil }
+
+    /// The field as text, as sent; nil when absent or empty.
+    func text(_ name: StaticString) -> String? {
+        guard let value = value(name) else { return nil }
+        return Fields.text(of: value)
+    }
+
+    /// The field as text without surrounding white space; nil when nothing is left.
+    func trimmed(_ name: StaticString) -> String? {
+        text(name).flatMap(ASCII.trimmed)
+    }
+
+    /// A phone number: a space followed by digits is a `+` that form decoding turned into a
+    /// space (the sender did not escape it), so it reads as `+digits`; then trimmed.
+    func number(_ name: StaticString) -> String? {
+        guard let text = text(name) else { return nil }
+        return ASCII.trimmed(Fields.restoringPlus(text))
+    }
+
+    /// A whole number of seconds: an integer, or the integer part of a decimal.
+    func integer(_ name: StaticString) -> Int? {
+        guard let text = trimmed(name) else { return nil }
+        var value = 0
+        var digits = 0
+        var negative = false
+        for (i, b) in text.utf8.enumerated() {
+            if i == 0 && b == UInt8(ascii: "-") { negative = true; continue }
+            if b == UInt8(ascii: ".") { break }
+            guard ASCII.isDigit(b), digits < 18 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+
+    // MARK: - Helpers
+
+    static func lookup(_ name: StaticString, in container: JSONValue) -> JSONValue? {
+        guard case .object(let members) = container else { return nil }
+        return name.withUTF8Buffer { want in
+            for member in members where matches(member.key, want) { return member.value }
+            return nil
+        }
+    }
+
+    /// Compares a member name with a wanted name: ASCII case folded, spaces skipped.
+    @inline(__always)
+    static func matches(_ key: String, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = want.count
+        for b in key.utf8 {
+            if b == 0x20 { continue }
+            if i == count || ASCII.lower(b) != want[i] { return false }
+            i += 1
+        }
+        return i == count
+    }
+
+    static func text(of value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): return s.isEmpty ? nil : s
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .array(let values): return values.first.flatMap(text(of:))
+        case .null, .object: return nil
+        }
+    }
+
+    /// `" 0312341234"` -> `"+0312341234"`: exactly one leading space, then only digits
+    /// (trailing white space allowed, it is trimmed after).
+    static func restoringPlus(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.first == 0x20 else { return text }
+        var sawDigit = false
+        var trailing = false
+        for b in utf8.dropFirst() {
+            if ASCII.isDigit(b) && !trailing {
+                sawDigit = true
+            } else if ASCII.isSpace(b) && sawDigit {
+                trailing = true
+            } else {
+                return text
+            }
+        }
+        guard sawDigit else { return text }
+        return "+" + text.dropFirst()
+    }
+}

@@ -1,0 +1,228 @@
+/// Reads the vendors' time formats and writes RFC 3339 UTC with three fractional digits.
+///
+/// ```swift
+/// Timestamps.parse("2021-04-28 08:46:13")             // Y-m-d H:i:s, UTC
+/// Timestamps.parse("2020-01-29T07:45:19.000+00:00")   // RFC 3339 / ISO 8601, any offset
+/// Timestamps.parse("1573865518")                      // epoch seconds
+/// Timestamps.parse("1580283919489709", epoch: .microseconds)
+/// Timestamps.format(t)                                // "2020-01-29T07:45:19.489Z"
+/// ```
+///
+/// Only years 0000 to 9999 are accepted, as RFC 3339 writes four digits. Anything that does
+/// not parse is nil: a bad time is left out of the event, it never rejects a delivery.
+/// Dates are converted with the days-from-civil algorithm (proleptic Gregorian calendar).
+enum Timestamps {
+    enum EpochUnit: Sendable { case seconds, microseconds }
+
+    /// The largest time that still has a four-digit year: 9999-12-31T23:59:59.999Z.
+    static let maxMilliseconds: Int64 = 253_402_300_799_999
+    /// 0000-01-01T00:00:00.000Z.
+    static let minMilliseconds: Int64 = -62_167_219_200_000
+
+    /// A time from a JSON value: numbers are epoch values in `epoch` units; strings are epoch
+    /// values when all digits, else a date and time.
+    static func parse(_ value: JSONValue, epoch: EpochUnit = .seconds) -> Timestamp? {
+        switch value {
+        case .number(let text), .string(let text): return parse(text, epoch: epoch)
+        case .array(let values): return values.first.flatMap { parse($0, epoch: epoch) }
+        default: return nil
+        }
+    }
+
+    static func parse(_ text: String, epoch: EpochUnit = .seconds) -> Timestamp? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lo = 0, hi = bytes.count
+            while lo < hi, ASCII.isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, ASCII.isSpace(bytes[hi - 1]) { hi -= 1 }
+            guard lo < hi else { return nil }
+            let s = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+            let ms = s.count >= 10 && s[4] == UInt8(ascii: "-") ? parseDateTime(s) : parseEpoch(s, epoch)
+            guard let ms, ms >= minMilliseconds, ms <= maxMilliseconds else { return nil }
+            return Timestamp(milliseconds: ms)
+        }
+    }
+
+    /// `digits[.digits]`, no sign, no exponent; fractions below a millisecond are dropped.
+    private static func parseEpoch(_ s: UnsafeBufferPointer<UInt8>, _ unit: EpochUnit) -> Int64? {
+        // Past these digit counts the time is beyond year 9999 anyway; stop before overflow.
+        let maxDigits = unit == .seconds ? 15 : 18
+        var whole: Int64 = 0
+        var i = 0
+        while i < s.count, ASCII.isDigit(s[i]) {
+            guard i < maxDigits else { return nil }
+            whole = whole * 10 + Int64(s[i] - 0x30)
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        var fraction: Int64 = 0   // milliseconds (seconds) or nothing (microseconds)
+        if i < s.count {
+            guard s[i] == UInt8(ascii: "."), i + 1 < s.count else { return nil }
+            i += 1
+            var scale: Int64 = 100
+            while i < s.count {
+                guard ASCII.isDigit(s[i]) else { return nil }
+                fraction += Int64(s[i] - 0x30) * scale
+                scale /= 10
+                i += 1
+            }
+        }
+        switch unit {
+        case .seconds: return whole * 1000 + fraction
+        case .microseconds: return whole / 1000
+        }
+    }
+
+    /// RFC 3339 §5.6 `date-time`, leniently: `T`, `t` or a space between date and time;
+    /// seconds and the offset optional (no offset means UTC, as VoIPstudio's `Y-m-d H:i:s`);
+    /// `Z`, `z`, `±hh:mm`, `±hhmm` or `±hh`.
+    private static func parseDateTime(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var i = 0
+        func digits(_ n: Int) -> Int? {
+            guard i + n <= s.count else { return nil }
+            var v = 0
+            for k in i..<(i + n) {
+                guard ASCII.isDigit(s[k]) else { return nil }
+                v = v * 10 + Int(s[k] - 0x30)
+            }
+            i += n
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), expect(UInt8(ascii: "-")), let month = digits(2),
+              expect(UInt8(ascii: "-")), let day = digits(2) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var millis: Int64 = 0
+        if i < s.count {
+            guard s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: "t") || s[i] == 0x20 else { return nil }
+            i += 1
+            guard let hour = digits(2), expect(UInt8(ascii: ":")), let minute = digits(2) else { return nil }
+            var second = 0
+            if expect(UInt8(ascii: ":")) {
+                guard let sec = digits(2) else { return nil }
+                second = sec
+                if expect(UInt8(ascii: ".")) || expect(UInt8(ascii: ",")) {
+                    var scale: Int64 = 100
+                    let start = i
+                    while i < s.count, ASCII.isDigit(s[i]) {
+                        millis += Int64(s[i] - 0x30) * scale
+                        scale /= 10
+                        i += 1
+                    }
+                    guard i > start else { return nil }
+                }
+            }
+            // RFC 3339 allows a leap second (60); it reads as the next minute's :00.
+            guard hour <= 23, minute <= 59, second <= 60 else { return nil }
+            seconds += Int64(hour * 3600 + minute * 60 + second)
+            if i < s.count {
+                let c = s[i]
+                i += 1
+                if c == UInt8(ascii: "Z") || c == UInt8(ascii: "z") {
+                    // UTC
+                } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                    guard let oh = digits(2) else { return nil }
+                    var om = 0
+                    if i < s.count {
+                        _ = expect(UInt8(ascii: ":"))
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    }
+                    guard oh <= 23, om <= 59 else { return nil }
+                    let offset = Int64(oh * 3600 + om * 60)
+                    seconds += c == UInt8(ascii: "+") ? -offset : offset
+                } else {
+                    return nil
+                }
+            }
+        }
+        guard i == s.count else { return nil }
+        return seconds * 1000 + millis
+    }
+
+    // MARK: - Civil dates (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms")
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12                       // March = 0
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a day count since 1970-01-01.
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Appends `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes, no quotes).
+    static func format(_ time: Timestamp, into bytes: inout [UInt8]) {
+        let ms = min(max(time.milliseconds, minMilliseconds), maxMilliseconds)
+        let (secs, milli) = floorDivide(ms, 1000)
+        let (days, secOfDay) = floorDivide(secs, 86_400)
+        let date = civilFromDays(Int(days))
+        let sod = Int(secOfDay)
+        func put(_ v: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var v = v
+            while divisor > 0 {
+                bytes.append(UInt8(0x30 + v / divisor))
+                v %= divisor
+                divisor /= 10
+            }
+        }
+        put(date.year, 4); bytes.append(UInt8(ascii: "-"))
+        put(date.month, 2); bytes.append(UInt8(ascii: "-"))
+        put(date.day, 2); bytes.append(UInt8(ascii: "T"))
+        put(sod / 3600, 2); bytes.append(UInt8(ascii: ":"))
+        put(sod / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
+        put(sod % 60, 2); bytes.append(UInt8(ascii: "."))
+        put(Int(milli), 3); bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// `2020-01-29T07:45:19.489Z`.
+    static func format(_ time: Timestamp) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        format(time, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whole seconds from `start` to `end`, rounded down.
+    static func seconds(from start: Timestamp, to end: Timestamp) -> Int {
+        Int(floorDivide(end.milliseconds - start.milliseconds, 1000).quotient)
+    }
+
+    @inline(__always)
+    static func floorDivide(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder: Int64) {
+        let q = a / b, r = a % b
+        return r < 0 ? (q - 1, r + b) : (q, r)
+    }
+}
