@@ -1,24 +1,10 @@
-/// When the writer calls `fdatasync` (receiver.md, "Storage").
-public enum FsyncPolicy: Sendable, Equatable {
-    /// Before acknowledging; requests that arrive together share one `write` + `fdatasync`.
-    case always
-    /// At most every N milliseconds; a line may be acknowledged before it is synced.
-    case interval(milliseconds: Int)
-    /// Never; the kernel writes back when it likes.
-    case never
-}
-
-/// Why a line could not be stored. The sender gets `503` + `Retry-After` and retries.
-public enum StorageError: Error, Sendable, Equatable {
-    /// `ENOSPC` or `EDQUOT`.
-    case noSpace
-    /// Any other failure of `open`, `write` or `fdatasync`, with the call's name and errno.
-    case io(call: String, errno: Int32)
-    /// The writer was closed.
-    case closed
-}
-
 /// A single writer with group commit for an append-only JSON Lines file.
+///
+/// Each log has its own writer thread. `append` only queues; the writer takes everything
+/// queued as one batch, writes it with one `write`, and under `.always` calls `fdatasync`
+/// before completing any line of it. Lines arriving meanwhile form the next batch. A failed
+/// batch is cut from the file and failed as a whole; the log reports itself unhealthy and
+/// tries again with later batches, recovering without a restart.
 ///
 /// ```swift
 /// let log = try EventLogWriter(path: "events.jsonl", fsync: .always)
@@ -28,20 +14,69 @@ public enum StorageError: Error, Sendable, Equatable {
 /// log.reopen()                    // SIGHUP: logrotate moved the file
 /// log.close()                     // flush, sync, stop
 /// ```
+///
+/// The rejects log uses this same type.
 public final class EventLogWriter: Sendable {
-    public init(path: String, fsync: FsyncPolicy) throws {
-        fatalError("not implemented")
+    /// The path as given; `reopen` opens it again by this name.
+    public let path: String
+    /// When this writer syncs.
+    public let policy: FsyncPolicy
+    private let queue = WriteQueue()
+    private let recorder = StatsRecorder()
+
+    /// Opens (creating when missing) `path` for appending and starts the writer thread.
+    /// Throws `StorageError` (with errno) when the file cannot be opened.
+    public convenience init(path: String, fsync: FsyncPolicy) throws {
+        try self.init(path: path, fsync: fsync, retryDelayMilliseconds: 200)
+    }
+
+    /// As `init(path:fsync:)`; after a failed batch, appends fail at once (a fast `503`) for
+    /// `retryDelayMilliseconds` before the next batch tries the disk again.
+    public init(path: String, fsync: FsyncPolicy, retryDelayMilliseconds: Int) throws {
+        self.path = path
+        self.policy = fsync
+        let file = try LogFile.open(path: path)
+        let loop = WriterLoop(
+            path: path, policy: fsync,
+            retryDelayNanos: UInt64(max(retryDelayMilliseconds, 0)) * 1_000_000,
+            file: file, queue: queue, stats: recorder)
+        do {
+            try WriterThread.start(loop.run)
+        } catch {
+            file.close()
+            throw error
+        }
+    }
+
+    deinit {
+        close()
     }
 
     /// Queues one line (without its `\n`, which the writer adds). `completion` runs once,
     /// on the writer's thread, after the line is written (and synced under `.always`), or failed.
+    /// After `close`, it runs at once on the caller's thread with `.closed`.
     public func append(_ line: [UInt8], completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
-        fatalError("not implemented")
+        if !queue.enqueue(PendingLine(line: line, completion: completion)) {
+            completion(.failure(.closed))
+        }
     }
 
     /// Reopens the file by name at the next batch boundary (for rotation); never splits a line.
-    public func reopen() { fatalError("not implemented") }
+    /// Only sets a flag and posts a semaphore, so it is safe even inside a signal handler.
+    public func reopen() { queue.requestReopen() }
 
     /// Writes and syncs what is queued, then closes. Later appends fail with `.closed`.
-    public func close() { fatalError("not implemented") }
+    /// Blocks until done (except when called from a completion, on the writer thread).
+    public func close() {
+        _ = queue.requestClose()
+        queue.waitUntilFinished()
+    }
+
+    /// Counters, health and queue depth, consistent with each other; cheap enough per scrape.
+    public var stats: EventLogStats {
+        recorder.snapshot(queueDepth: queue.depth)
+    }
+
+    /// False from a failed write or sync until a later batch succeeds.
+    public var isHealthy: Bool { recorder.healthy }
 }

@@ -1,0 +1,99 @@
+import Glibc
+
+/// One open append-only file descriptor and the few calls the writer makes on it.
+/// Every call retries `EINTR` and reports failure as a `StorageError` carrying errno.
+/// Used from the writer thread only.
+struct LogFile {
+    let fd: Int32
+
+    /// Opens `path` for appending, creating it (mode 0644) when missing. A file this call
+    /// created has its directory synced, so the new name survives a crash along with its lines.
+    static func open(path: String) throws(StorageError) -> LogFile {
+        let flags = O_WRONLY | O_APPEND | O_CLOEXEC
+        while true {
+            let fd = Glibc.open(path, flags)
+            if fd >= 0 { return LogFile(fd: fd) }
+            if errno == EINTR { continue }
+            guard errno == ENOENT else { throw .failed("open", errno: errno) }
+            // O_EXCL tells us we created it; EEXIST means someone else just did: open theirs.
+            let created = Glibc.open(path, flags | O_CREAT | O_EXCL, 0o644)
+            if created >= 0 {
+                do {
+                    try syncDirectory(of: path)
+                } catch {
+                    Glibc.close(created)
+                    throw error
+                }
+                return LogFile(fd: created)
+            }
+            if errno == EEXIST || errno == EINTR { continue }
+            throw .failed("open", errno: errno)
+        }
+    }
+
+    /// `fsync` on the folder holding `path`, making a newly created name durable.
+    static func syncDirectory(of path: String) throws(StorageError) {
+        let dir = directoryName(of: path)
+        let fd = Glibc.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .failed("open", errno: errno) }
+        defer { Glibc.close(fd) }
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            // Some file systems cannot sync a directory; that is not a storage failure.
+            if errno == EINVAL || errno == EROFS { return }
+            throw .failed("fsync", errno: errno)
+        }
+    }
+
+    /// `dirname(3)` without touching the string in place.
+    static func directoryName(of path: String) -> String {
+        let bytes = Array(path.utf8)
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == 0 { return "/" }
+        return String(decoding: bytes[..<slash], as: UTF8.self)
+    }
+
+    /// The current end of the file: the size before the next append.
+    func endOffset() throws(StorageError) -> off_t {
+        let end = lseek(fd, 0, SEEK_END)
+        guard end >= 0 else { throw .failed("lseek", errno: errno) }
+        return end
+    }
+
+    /// Writes all of `bytes`, looping on short writes and `EINTR`.
+    func writeAll(_ bytes: UnsafeRawBufferPointer) throws(StorageError) {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let n = write(fd, next, left)
+            if n > 0 {
+                next += n
+                left -= n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                // A regular file never returns 0 for a non-empty write; do not spin on it.
+                throw .failed("write", errno: n == 0 ? EIO : errno)
+            }
+        }
+    }
+
+    func dataSync() throws(StorageError) {
+        while fdatasync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw .failed("fdatasync", errno: errno)
+        }
+    }
+
+    func truncate(to size: off_t) throws(StorageError) {
+        while ftruncate(fd, size) != 0 {
+            if errno == EINTR { continue }
+            throw .failed("ftruncate", errno: errno)
+        }
+    }
+
+    /// Closes once; `close` is never retried on `EINTR` (the descriptor is gone either way).
+    func close() {
+        _ = Glibc.close(fd)
+    }
+}

@@ -1,0 +1,109 @@
+import Glibc
+import Synchronization
+
+/// The hand-off between appending threads and the one writer thread.
+///
+/// Appenders push under a mutex and wake the writer only when it sleeps. The writer swaps the
+/// whole queue for its empty spare array in one step, so every line queued while it wrote and
+/// synced the last batch becomes the next batch (group commit), and neither array reallocates
+/// once warm.
+final class WriteQueue: Sendable {
+    private struct State {
+        var lines: [PendingLine] = []
+        /// The writer found nothing to do and sleeps (or is about to) on `wakeup`.
+        var writerIdle = false
+        var closing = false
+    }
+
+    /// What `take` found besides lines.
+    struct Signals {
+        var reopen = false
+        var closing = false
+    }
+
+    private let state = Mutex(State())
+    private let wakeup = Semaphore()
+    /// Set from any thread (even a raw signal handler) and read by the writer.
+    private let reopenRequested = Atomic<Bool>(false)
+    /// Posted once when the writer has finished; each `close` passes it on to the next waiter.
+    private let finished = Semaphore()
+    /// The writer's pthread id, so `close` called from a completion does not wait for itself.
+    private let writerThread = Atomic<UInt>(0)
+
+    /// Queues `pending`, or returns false when the log is closing or closed.
+    func enqueue(_ pending: PendingLine) -> Bool {
+        let (accepted, wake) = state.withLock { s -> (Bool, Bool) in
+            guard !s.closing else { return (false, false) }
+            s.lines.append(pending)
+            let wake = s.writerIdle
+            s.writerIdle = false
+            return (true, wake)
+        }
+        if wake { wakeup.signal() }
+        return accepted
+    }
+
+    var depth: Int {
+        state.withLock { $0.lines.count }
+    }
+
+    /// Async-signal-safe: an atomic store and `sem_post`. An extra wake-up is harmless.
+    func requestReopen() {
+        reopenRequested.store(true, ordering: .releasing)
+        wakeup.signal()
+    }
+
+    /// Refuses further appends and wakes the writer; true for the first call only.
+    func requestClose() -> Bool {
+        let first = state.withLock { s -> Bool in
+            guard !s.closing else { return false }
+            s.closing = true
+            s.writerIdle = false
+            return true
+        }
+        wakeup.signal()
+        return first
+    }
+
+    // MARK: Writer side
+
+    func writerStarted() {
+        writerThread.store(UInt(pthread_self()), ordering: .relaxed)
+    }
+
+    func writerFinished() {
+        finished.signal()
+    }
+
+    /// Blocks until the writer has finished, unless called on the writer thread itself.
+    func waitUntilFinished() {
+        guard writerThread.load(ordering: .relaxed) != UInt(pthread_self()) else { return }
+        finished.wait()
+        finished.signal()
+    }
+
+    /// Swaps everything queued into `batch` (which must be empty). Returns nil, and marks the
+    /// writer idle, when there is nothing to do: no lines, no reopen, not closing.
+    func take(into batch: inout [PendingLine]) -> Signals? {
+        let reopen = reopenRequested.exchange(false, ordering: .acquiring)
+        return state.withLock { s -> Signals? in
+            if s.lines.isEmpty && !s.closing && !reopen {
+                s.writerIdle = true
+                return nil
+            }
+            swap(&s.lines, &batch)
+            s.writerIdle = false
+            return Signals(reopen: reopen, closing: s.closing)
+        }
+    }
+
+    /// Sleeps until an append, reopen or close arrives.
+    func sleep() {
+        wakeup.wait()
+    }
+
+    /// Sleeps as `sleep()`, or until `nanos` have passed; false on timeout.
+    func sleep(atMostNanos nanos: UInt64) -> Bool {
+        wakeup.wait(until: Clock.realtimeDeadline(afterNanos: nanos))
+    }
+}

@@ -1,0 +1,199 @@
+import Glibc
+
+/// The body of a log's writer thread: takes every queued line as one batch, writes it with
+/// one `write`, syncs per policy, then completes the batch. Owns the descriptor and buffers;
+/// nothing here is touched by any other thread.
+final class WriterLoop {
+    private let path: String
+    private let policy: FsyncPolicy
+    private let retryDelayNanos: UInt64
+    private let queue: WriteQueue
+    private let stats: StatsRecorder
+
+    private var file: LogFile
+    /// Reused for every batch: the lines and their newlines, contiguous for one `write`.
+    private var buffer: [UInt8] = []
+    /// The spare array `WriteQueue.take` swaps with the queue.
+    private var batch: [PendingLine] = []
+    /// Written since the last `fdatasync`.
+    private var dirty = false
+    private var lastSyncNanos: UInt64 = 0
+
+    private var lastError: StorageError?
+    /// While unhealthy, batches before this instant fail at once instead of touching the disk.
+    private var nextAttemptNanos: UInt64 = 0
+    /// Where a failed batch must be cut back to, when the cut itself failed.
+    private var pendingTruncate: off_t?
+    /// A reopen that could not open the new file; tried again at later batch boundaries.
+    private var reopenPending = false
+
+    /// Keeps the buffer from holding on to a rare huge batch forever.
+    private static let bufferKeepLimit = 4 << 20
+
+    init(path: String, policy: FsyncPolicy, retryDelayNanos: UInt64, file: LogFile,
+         queue: WriteQueue, stats: StatsRecorder) {
+        self.path = path
+        self.policy = policy
+        self.retryDelayNanos = retryDelayNanos
+        self.file = file
+        self.queue = queue
+        self.stats = stats
+        self.lastSyncNanos = Clock.monotonicNanos()
+    }
+
+    func run() {
+        queue.writerStarted()
+        while true {
+            guard let signals = queue.take(into: &batch) else {
+                idle()
+                continue
+            }
+            if signals.reopen || reopenPending { reopen() }
+            if !batch.isEmpty { commit() }
+            if signals.closing {
+                finish()
+                return
+            }
+        }
+    }
+
+    // MARK: Batches
+
+    private func commit() {
+        defer { batch.removeAll(keepingCapacity: true) }
+        let now = Clock.monotonicNanos()
+        if let error = lastError, now < nextAttemptNanos {
+            // Still failing and too soon to retry: a fast 503 instead of a slow one.
+            stats.rejectedWhileUnhealthy(batch.count)
+            complete(.failure(error))
+            return
+        }
+        fillBuffer()
+        do throws(StorageError) {
+            try writeBuffer()
+        } catch {
+            lastError = error
+            nextAttemptNanos = Clock.monotonicNanos() + retryDelayNanos
+            stats.failed(error, batch: true)
+            complete(.failure(error))
+            return
+        }
+        stats.wrote(lines: batch.count, bytes: buffer.count)
+        if lastError != nil {
+            lastError = nil
+            stats.recovered()
+        }
+        complete(.success(()))
+        if case .interval(let ms) = policy, dirty,
+           Clock.monotonicNanos() - lastSyncNanos >= UInt64(max(ms, 0)) * 1_000_000 {
+            syncAcknowledged()
+        }
+    }
+
+    private func fillBuffer() {
+        if buffer.capacity > Self.bufferKeepLimit {
+            buffer = []
+        } else {
+            buffer.removeAll(keepingCapacity: true)
+        }
+        for pending in batch {
+            buffer.append(contentsOf: pending.line)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// Writes the batch (and syncs it under `.always`). On failure the file is cut back to
+    /// its size before the batch: no partial line, and no unacknowledged line that a retried
+    /// delivery would duplicate.
+    private func writeBuffer() throws(StorageError) {
+        if let size = pendingTruncate {
+            try file.truncate(to: size)
+            pendingTruncate = nil
+        }
+        let start = try file.endOffset()
+        do throws(StorageError) {
+            let file = self.file
+            try buffer.withUnsafeBytes { bytes in Result { () throws(StorageError) in try file.writeAll(bytes) } }.get()
+            dirty = true
+            if policy == .always { try sync() }
+        } catch {
+            if (try? file.truncate(to: start)) == nil { pendingTruncate = start }
+            throw error
+        }
+    }
+
+    private func sync() throws(StorageError) {
+        let started = Clock.monotonicNanos()
+        try file.dataSync()
+        let ended = Clock.monotonicNanos()
+        lastSyncNanos = ended
+        dirty = false
+        stats.synced(seconds: Double(ended - started) / 1e9)
+    }
+
+    /// Syncs lines that were already acknowledged (`.interval`, reopen, close). They stay in
+    /// the file if it fails; the error only marks the log unhealthy.
+    private func syncAcknowledged() {
+        do throws(StorageError) {
+            try sync()
+        } catch {
+            lastError = error
+            nextAttemptNanos = Clock.monotonicNanos() + retryDelayNanos
+            stats.failed(error, batch: false)
+        }
+    }
+
+    private func complete(_ result: Result<Void, StorageError>) {
+        for pending in batch {
+            pending.completion(result)
+        }
+    }
+
+    // MARK: Idle, reopen, close
+
+    private func idle() {
+        guard case .interval(let ms) = policy, dirty else {
+            queue.sleep()
+            return
+        }
+        let due = lastSyncNanos + UInt64(max(ms, 0)) * 1_000_000
+        let now = Clock.monotonicNanos()
+        if now >= due || !queue.sleep(atMostNanos: due - now) {
+            syncAcknowledged()
+        }
+    }
+
+    /// Opens the path again (logrotate moved the file), syncing and closing the old one. The
+    /// new file is opened first: if that fails, lines keep going to the old one and the
+    /// reopen is tried again at the next batch, no sooner than the retry delay.
+    private func reopen() {
+        let now = Clock.monotonicNanos()
+        if reopenPending && now < nextAttemptNanos { return }
+        let fresh: LogFile
+        do throws(StorageError) {
+            fresh = try LogFile.open(path: path)
+        } catch {
+            reopenPending = true
+            nextAttemptNanos = now + retryDelayNanos
+            stats.noted(error)
+            return
+        }
+        reopenPending = false
+        if dirty { syncAcknowledged() }
+        if let size = pendingTruncate {
+            // The old file still holds a failed batch's tail; cut it before leaving it.
+            if (try? file.truncate(to: size)) != nil { pendingTruncate = nil }
+        }
+        file.close()
+        file = fresh
+        pendingTruncate = nil
+        dirty = false
+        stats.reopened()
+    }
+
+    private func finish() {
+        if dirty { syncAcknowledged() }
+        file.close()
+        queue.writerFinished()
+    }
+}
