@@ -1,26 +1,68 @@
 import CallEvents
+import Glibc
 import EventLog
 import HTTPServer
 
-/// The parsed config file (receiver.md, "Configuration"). Paths are absolute, resolved against
-/// the config file's folder.
-public struct Configuration: Sendable {
-    public struct Route: Sendable, Equatable {
-        public var name: String
-        public var path: String
-        public var vendor: VendorChoice
-        public var secret: String?
-        public var allow: [CIDR]?
+/// The parsed config file (receiver.md, "Configuration"), every key with its default.
+/// Paths are absolute, resolved against the config file's folder. Build one with
+/// ``ConfigurationLoader``; printing one redacts every secret.
+///
+/// ```swift
+/// switch ConfigurationLoader.load(path: "/etc/callhook.json") {
+/// case .success(let loaded): print(loaded.configuration.listen)   // "127.0.0.1:8080"
+/// case .failure(let errors): errors.messages.forEach { print($0) }
+/// }
+/// ```
+public struct Configuration: Sendable, Equatable {
+    /// `listen`: an IPv4 literal, an IPv6 literal (without brackets) or `localhost`.
+    public var listenHost: String
+    /// `listen`: 0 picks a free port.
+    public var listenPort: Int
+    /// `event_log`: the JSON Lines file events are appended to.
+    public var eventLog: String
+    /// `rejects_log`: where undecodable bodies go.
+    public var rejectsLog: String
+    /// `fsync` with `fsync_interval_ms`.
+    public var fsync: FsyncPolicy
+    /// `dedupe_window`: how many recent event keys are remembered; 0 turns dedupe off.
+    public var dedupeWindow: Int
+    /// `trusted_proxies`: peers whose `X-Forwarded-For` / `X-Real-IP` are believed.
+    public var trustedProxies: [CIDR]
+    /// `admin_token`: opens `/healthz` and `/metrics` from other than loopback.
+    public var adminToken: Secret?
+    /// `limits`.
+    public var limits: HTTPLimits
+    /// `event_loops`: threads serving connections; defaults to the number of CPUs online.
+    public var eventLoops: Int
+    /// `routes`, in the file's order.
+    public var routes: [Route]
+
+    /// A configuration with every default and the given routes.
+    public init(routes: [Route]) {
+        listenHost = "127.0.0.1"
+        listenPort = 8080
+        eventLog = "events.jsonl"
+        rejectsLog = "rejects.jsonl"
+        fsync = .always
+        dedupeWindow = 100_000
+        trustedProxies = Configuration.defaultTrustedProxies
+        adminToken = nil
+        limits = HTTPLimits()
+        eventLoops = Configuration.onlineProcessors
+        self.routes = routes
     }
 
-    public var listenHost: String
-    public var listenPort: Int
-    public var eventLog: String
-    public var rejectsLog: String
-    public var fsync: FsyncPolicy
-    public var dedupeWindow: Int
-    public var trustedProxies: [CIDR]
-    public var adminToken: String?
-    public var limits: HTTPLimits
-    public var routes: [Route]
+    /// `listen` as written back: `127.0.0.1:8080`, `[::1]:8080`.
+    public var listen: String {
+        listenHost.contains(":") ? "[\(listenHost)]:\(listenPort)" : "\(listenHost):\(listenPort)"
+    }
+
+    /// `127.0.0.1/32` and `::1/128`.
+    public static var defaultTrustedProxies: [CIDR] {
+        [try! CIDR(parsing: "127.0.0.1/32"), try! CIDR(parsing: "::1/128")]
+    }
+
+    static var onlineProcessors: Int {
+        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
 }
