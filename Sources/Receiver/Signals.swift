@@ -3,13 +3,16 @@ import Glibc
 
 /// Turns SIGTERM/SIGINT into a stop and SIGHUP into a log reopen, on a queue of their own
 /// rather than in an async-signal context, so the handlers may lock, allocate and log.
-final class Signals: Sendable {
-    private let sources: [any DispatchSourceSignal]
+final class Signals: @unchecked Sendable {
+    // Written once in init, then only cancelled in deinit.
+    private var sources: [any DispatchSourceSignal] = []
 
     init(onStop: @escaping @Sendable (Int32) -> Void, onReopen: @escaping @Sendable () -> Void) {
         let queue = DispatchQueue(label: "callhook.signals")
-        var sources: [any DispatchSourceSignal] = []
-        for (signo, action) in [(SIGTERM, { onStop(SIGTERM) }), (SIGINT, { onStop(SIGINT) }), (SIGHUP, onReopen)] as [(Int32, @Sendable () -> Void)] {
+        let actions: [(Int32, @Sendable () -> Void)] = [
+            (SIGTERM, { onStop(SIGTERM) }), (SIGINT, { onStop(SIGINT) }), (SIGHUP, onReopen),
+        ]
+        for (signo, action) in actions {
             // The default action must be off, or the signal kills the process before the source sees it.
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: queue)
@@ -17,7 +20,6 @@ final class Signals: Sendable {
             source.resume()
             sources.append(source)
         }
-        self.sources = sources
     }
 
     deinit { sources.forEach { $0.cancel() } }

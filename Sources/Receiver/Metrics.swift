@@ -1,0 +1,105 @@
+import CallEvents
+import EventLog
+import Synchronization
+
+/// Counters for `/metrics`, shared by every event loop. One short lock per update.
+public final class Metrics: Sendable {
+    private struct Counters {
+        var requests: [LabelPair: UInt64] = [:]     // route, status
+        var events: [LabelPair: UInt64] = [:]       // vendor, type
+        var rejects: [LabelPair: UInt64] = [:]      // route, status
+        var authRefusals: [LabelPair: UInt64] = [:] // route, status
+        var duplicates: [String: UInt64] = [:]      // route
+    }
+
+    private struct LabelPair: Hashable {
+        var first: String
+        var second: String
+    }
+
+    private let counters = Mutex(Counters())
+
+    public init() {}
+
+    func countRequest(route: String?, status: Int) {
+        counters.withLock { $0.requests[LabelPair(first: route ?? "", second: String(status)), default: 0] += 1 }
+    }
+
+    func countEvent(route: String, vendor: Vendor, type: EventType) {
+        counters.withLock { $0.events[LabelPair(first: vendor.rawValue, second: type.rawValue), default: 0] += 1 }
+    }
+
+    func countReject(route: String, status: Int) {
+        counters.withLock { $0.rejects[LabelPair(first: route, second: String(status)), default: 0] += 1 }
+    }
+
+    func countAuthRefusal(route: String, status: Int) {
+        counters.withLock { $0.authRefusals[LabelPair(first: route, second: String(status)), default: 0] += 1 }
+    }
+
+    func countDuplicate(route: String) {
+        counters.withLock { $0.duplicates[route, default: 0] += 1 }
+    }
+
+    /// The Prometheus text exposition format (version 0.0.4).
+    func render(openConnections: Int, eventLog: EventLogStats, rejectsLog: EventLogStats) -> String {
+        let c = counters.withLock { $0 }
+        var out = ""
+        func family(_ name: String, _ help: String, _ type: String = "counter") {
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+        }
+        func pairs(_ name: String, _ labels: (String, String), _ values: [LabelPair: UInt64]) {
+            for (key, value) in values.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }) {
+                out += "\(name){\(labels.0)=\"\(escape(key.first))\",\(labels.1)=\"\(escape(key.second))\"} \(value)\n"
+            }
+        }
+        family("callhook_requests_total", "Requests answered, by route and status.")
+        pairs("callhook_requests_total", ("route", "status"), c.requests)
+        family("callhook_events_total", "Events written, by vendor and type.")
+        pairs("callhook_events_total", ("vendor", "type"), c.events)
+        family("callhook_rejects_total", "Deliveries kept in the rejects log, by route and status.")
+        pairs("callhook_rejects_total", ("route", "status"), c.rejects)
+        family("callhook_auth_refusals_total", "Requests refused by secret or address, by route and status.")
+        pairs("callhook_auth_refusals_total", ("route", "status"), c.authRefusals)
+        family("callhook_duplicates_total", "Deliveries answered as duplicates, by route.")
+        for (route, value) in c.duplicates.sorted(by: { $0.key < $1.key }) {
+            out += "callhook_duplicates_total{route=\"\(escape(route))\"} \(value)\n"
+        }
+        family("callhook_open_connections", "Connections open now.", "gauge")
+        out += "callhook_open_connections \(openConnections)\n"
+        let logs = [("events", eventLog), ("rejects", rejectsLog)]
+        family("callhook_log_lines_written_total", "Lines written, by log.")
+        for (log, stats) in logs { out += metricLine("callhook_log_lines_written_total", log, stats.linesWritten) }
+        family("callhook_log_bytes_written_total", "Bytes written, by log.")
+        for (log, stats) in logs { out += metricLine("callhook_log_bytes_written_total", log, stats.bytesWritten) }
+        family("callhook_storage_healthy", "1 when the event log accepts writes.", "gauge")
+        out += "callhook_storage_healthy \(eventLog.healthy ? 1 : 0)\n"
+        family("callhook_fsync_seconds", "fdatasync latency of the event log.", "histogram")
+        let histogram = eventLog.fsyncLatency
+        for (bound, count) in zip(histogram.upperBounds, histogram.cumulativeCounts) {
+            out += "callhook_fsync_seconds_bucket{le=\"\(bound)\"} \(count)\n"
+        }
+        out += "callhook_fsync_seconds_bucket{le=\"+Inf\"} \(histogram.count)\n"
+        out += "callhook_fsync_seconds_sum \(histogram.sum)\n"
+        out += "callhook_fsync_seconds_count \(histogram.count)\n"
+        return out
+    }
+
+    private func metricLine(_ name: String, _ log: String, _ value: UInt64) -> String {
+        "\(name){log=\"\(log)\"} \(value)\n"
+    }
+
+    /// Label values escape `\`, `"` and newline (exposition format).
+    private func escape(_ value: String) -> String {
+        var out = ""
+        for ch in value {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

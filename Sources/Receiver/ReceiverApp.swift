@@ -1,0 +1,136 @@
+import CallEvents
+import EventLog
+import HTTPServer
+import Synchronization
+
+/// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
+/// write durably and answer (receiver.md). A delivery travels:
+/// `screen` (route, method, auth) → `handle` → `CallEventDecoder` → `EventLogWriter` → `200`.
+///
+/// ```swift
+/// let app = ReceiverApp(configuration: config, eventLog: events, rejectsLog: rejects, dedupe: index)
+/// let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), handler: app)
+/// ```
+public final class ReceiverApp: HTTPHandler {
+    let configuration: Configuration
+    let routes: RouteTable
+    let eventLog: EventLogWriter
+    let rejects: RejectsRecorder
+    let dedupe: DedupeIndex
+    let redactor: SecretRedactor
+    let metrics: Metrics
+    private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
+
+    public init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
+                dedupe: DedupeIndex, metrics: Metrics = Metrics()) {
+        self.configuration = configuration
+        self.routes = RouteTable(configuration.routes)
+        self.eventLog = eventLog
+        self.dedupe = dedupe
+        self.metrics = metrics
+        self.redactor = SecretRedactor(secrets: configuration.secretTexts)
+        self.rejects = RejectsRecorder(log: rejectsLog, redactor: redactor)
+    }
+
+    /// Lets `/metrics` report the server's open connections.
+    public func attach(openConnections: @escaping @Sendable () -> Int) {
+        connectionCount.withLock { $0 = openConnections }
+    }
+
+    func openConnections() -> Int { connectionCount.withLock { $0 }?() ?? 0 }
+
+    // MARK: - The head: route, method, auth
+
+    public func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+        let path = head.path
+        if let admin = AdminEndpoint(path: path) {
+            return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
+        }
+        guard let match = routes.match(path) else {
+            metrics.countRequest(route: nil, status: 404)
+            return Responses.notFound
+        }
+        switch head.method {
+        case "GET", "POST", "HEAD", "OPTIONS": break
+        default:
+            metrics.countRequest(route: match.route.name, status: 405)
+            return Responses.methodNotAllowed
+        }
+        let decision = Authenticator.check(route: match.route, client: clientAddress(head, connection),
+                                           query: head.query, headers: head.headers)
+        guard decision == .ok else {
+            metrics.countAuthRefusal(route: match.route.name, status: decision.status)
+            metrics.countRequest(route: match.route.name, status: decision.status)
+            let message = decision == .forbidden ? "address not allowed" : "missing or wrong secret"
+            return Responses.error(decision.status, message, headers: decision.headers)
+        }
+        return nil
+    }
+
+    // MARK: - The whole request: decode, dedupe, store, answer
+
+    public func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
+        let head = request.head
+        if let admin = AdminEndpoint(path: head.path) {
+            send(admin.respond(head, app: self))
+            return
+        }
+        // `screen` passed, so the route exists and the method is one we serve.
+        guard let match = routes.match(head.path) else { return send(Responses.notFound) }
+        let routeName = match.route.name
+        let respond: HTTPResponder = { [metrics] response in
+            metrics.countRequest(route: routeName, status: response.status)
+            send(response)
+        }
+        switch head.method {
+        case "HEAD": return respond(Responses.head)
+        case "OPTIONS": return respond(Responses.options)
+        default: break
+        }
+
+        let now = WallClock.now()
+        let client = clientAddress(head, connection)
+        let delivery = Delivery(
+            method: head.method, contentType: head.headers["Content-Type"], body: request.body,
+            query: head.query.map { Array($0.utf8) }, hint: match.hint,
+            id: EventID.make(now: now), receivedAt: now, route: routeName,
+            source: EventSource(addr: client?.description ?? connection.peerAddress,
+                                userAgent: head.headers["User-Agent"]))
+
+        switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
+        case .failure(let failure):
+            rejects.record(delivery, failure: failure) { [metrics] result in
+                switch result {
+                case .success:
+                    metrics.countReject(route: routeName, status: failure.status)
+                    respond(Responses.rejected(failure, id: delivery.id))
+                case .failure(let error):
+                    respond(Responses.unavailable(error))
+                }
+            }
+        case .success(let event):
+            if let firstID = dedupe.lookup(event.key) {
+                metrics.countDuplicate(route: routeName)
+                return respond(Responses.duplicate(firstID: firstID))
+            }
+            var line = event.jsonLine()
+            redactor.redact(&line)
+            eventLog.append(line) { [dedupe, metrics] result in
+                switch result {
+                case .success:
+                    dedupe.insert(key: event.key, id: event.id)
+                    metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
+                    respond(Responses.stored(id: event.id))
+                case .failure(let error):
+                    respond(Responses.unavailable(error))
+                }
+            }
+        }
+    }
+
+    /// The client after trusted-proxy resolution; nil when the peer address does not parse.
+    func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo) -> IPAddress? {
+        ClientAddress.resolve(peer: connection.peerAddress, headers: head.headers,
+                              trustedProxies: configuration.trustedProxies)
+    }
+}

@@ -1,0 +1,67 @@
+import CallEvents
+import EventLog
+import Foundation
+
+/// Writes undecodable deliveries to the rejects log, one JSON line each (receiver.md,
+/// "Storage"): `id`, `received_at`, `route`, `vendor`, `error`, `content_type`, `body`
+/// (text, or base64 with `"body_encoding":"base64"` when not UTF-8), `source`.
+struct RejectsRecorder: Sendable {
+    let log: EventLogWriter
+    let redactor: SecretRedactor
+
+    /// Records a delivery the decoders refused; `completion` runs once it is on disk, or failed.
+    func record(_ delivery: Delivery, failure: DecodeFailure,
+                completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
+        // A GET carries its payload in the query; keep that, without the auth token.
+        let body = delivery.method == "GET" ? Self.queryWithoutToken(delivery.query ?? []) : delivery.body
+        var line = Self.line(id: delivery.id, receivedAt: delivery.receivedAt, route: delivery.route,
+                             vendor: failure.vendor?.rawValue, error: failure.message,
+                             contentType: delivery.contentType, body: body, source: delivery.source)
+        redactor.redact(&line)
+        log.append(line, completion: completion)
+    }
+
+    /// A torn tail cut from the event log at start: never acknowledged, kept here.
+    func recordTornTail(_ bytes: [UInt8], now: Timestamp, completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
+        var line = Self.line(id: EventID.make(now: now), receivedAt: now, route: nil, vendor: nil,
+                             error: "partial line cut from the end of the event log at start",
+                             contentType: nil, body: bytes, source: nil)
+        redactor.redact(&line)
+        log.append(line, completion: completion)
+    }
+
+    static func line(id: String, receivedAt: Timestamp, route: String?, vendor: String?, error: String,
+                     contentType: String?, body: [UInt8], source: EventSource?) -> [UInt8] {
+        var w = JSONWriter(capacity: body.count + 256)
+        w.raw(#"{"id":"#); w.string(id)
+        w.raw(#","received_at":"#); w.string(receivedAt.rfc3339)
+        w.raw(#","route":"#); w.string(route)
+        w.raw(#","vendor":"#); w.string(vendor)
+        w.raw(#","error":"#); w.string(error)
+        w.raw(#","content_type":"#); w.string(contentType)
+        if let text = String(validating: body, as: UTF8.self) {
+            w.raw(#","body":"#); w.string(text)
+        } else {
+            w.raw(#","body":"#); w.string(Data(body).base64EncodedString())
+            w.raw(#","body_encoding":"base64""#)
+        }
+        w.raw(#","source":"#)
+        if let source {
+            w.raw(#"{"addr":"#); w.string(source.addr)
+            w.raw(#","user_agent":"#); w.string(source.userAgent)
+            w.raw("}")
+        } else {
+            w.raw("null")
+        }
+        w.raw("}")
+        return w.bytes
+    }
+
+    /// The query string with every `token` parameter left out.
+    static func queryWithoutToken(_ query: [UInt8]) -> [UInt8] {
+        query.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true)
+            .filter { !$0.starts(with: Array("token=".utf8)) && !$0.elementsEqual(Array("token".utf8)) }
+            .joined(separator: [UInt8(ascii: "&")])
+            .map { $0 }
+    }
+}
