@@ -42,7 +42,7 @@ public struct RouteTable: Sendable {
         guard !segment.isEmpty else { return nil }
         let parent = slash == path.startIndex ? path[...slash] : path[..<slash]
         // `//x` is not the root's hint: no route path ends in `/` except the root itself.
-        guard parent.utf8.count == 1 || !parent.hasSuffix("/"), let route = route(at: parent) else { return nil }
+        guard slash == path.startIndex || !parent.hasSuffix("/"), let route = route(at: parent) else { return nil }
         let hint = String(decoding: PercentDecoding.decode(segment.utf8, plusIsSpace: false), as: UTF8.self)
         return Match(route: route, hint: hint)
     }
