@@ -1,0 +1,98 @@
+// The help texts: `callhook --help` and one per command (`callhook COMMAND --help`).
+extension CommandLineArguments {
+    public static let generalHelp = """
+        callhook: receives call-event webhooks from hosted PBXs and appends them to a JSON Lines log.
+
+        Usage:
+          callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]
+          callhook check-config FILE
+          callhook decode --vendor V [--hint H] [--content-type T] [FILE|-]
+          callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]
+          callhook calls [--json] [FILE]
+          callhook replay [FILE]
+          callhook --help | COMMAND --help | --version
+
+        Commands:
+          serve          run the receiver
+          check-config   check a config file and list every problem
+          decode         decode one payload offline and print the event
+          tail           print events of the log, filtered, as they arrive with --follow
+          calls          correlate the log's events into one row a call
+          replay         decode every logged payload again and print the new lines
+
+        Exit status: 0 success, 2 bad command line or config, 1 anything else.
+        """
+}
+
+extension CommandLineArguments.CommandName {
+    /// What `callhook COMMAND --help` prints.
+    public var helpText: String {
+        switch self {
+        case .serve: """
+            Usage: callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]
+
+            Runs the receiver with the config FILE (JSON; see config.example.json).
+
+            Options:
+              --config FILE        the config file; relative paths in it are taken from its folder
+              --listen HOST:PORT   listen here instead (HOST an IPv4 address or localhost,
+                                   or [IPv6]:PORT; port 0 picks a free port and prints it)
+              --event-log PATH     append events here instead (relative to the working directory)
+
+            SIGTERM or SIGINT stops it cleanly; SIGHUP reopens the log files after rotation.
+            Exit status: 0 clean stop, 2 bad command line or config, 1 could not start.
+            """
+        case .checkConfig: """
+            Usage: callhook check-config FILE
+
+            Checks the config FILE and prints every problem with its JSON path
+            ($.routes[2].vendor: unknown vendor "foo"), then warnings such as open routes.
+            Nothing is opened or bound.
+
+            Exit status: 0 valid (warnings allowed), 2 not valid.
+            """
+        case .decode: """
+            Usage: callhook decode --vendor V [--hint H] [--content-type T] [FILE|-]
+
+            Decodes one payload, as a route would, and prints the event as JSON.
+            Reads FILE, or standard input when FILE is - or left out.
+
+            Options:
+              --vendor V           voipnow, urlnetworks, voipstudio, impactpbx, or auto
+              --hint H             the event hint, as the path segment after a route's path
+              --content-type T     the body's media type; left out, the body is sniffed
+                                   ({ or [ is JSON, anything else a form)
+
+            Exit status: 0 decoded, 1 not decodable (the reason is printed), 2 bad command line.
+            """
+        case .tail: """
+            Usage: callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]
+
+            Prints the events of the event log FILE, one line each: time, vendor, type,
+            direction, from -> to, outcome.
+
+            Options:
+              -f, --follow         keep reading as events arrive, across rotation (like tail -F)
+              --vendor V           only this vendor: voipnow, urlnetworks, voipstudio, impactpbx
+              --type T             only this event type, e.g. call.answered or call.hangup
+              --call ID            only events of this call_id
+              --json               print the matching JSON lines as they are
+            """
+        case .calls: """
+            Usage: callhook calls [--json] [FILE]
+
+            Correlates the events of the event log FILE by vendor and call_id into one row a
+            call: started, answered, ended, outcome, talk time, from, to, events seen.
+
+            Options:
+              --json               one JSON object a call instead of a table
+            """
+        case .replay: """
+            Usage: callhook replay [FILE]
+
+            Decodes every line's raw payload of the event log FILE again with the current
+            decoders and prints the new lines. The log itself is not touched.
+            """
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import CallEvents
+
+// The options of each command, and how they are checked once scanned.
+extension CommandLineArguments {
+    /// `serve`: the config file and the values that override it.
+    public struct Serve: Sendable, Equatable {
+        public var config: String
+        /// `--listen HOST:PORT`, checked by ``ConfigurationLoader``.
+        public var listen: String?
+        /// `--event-log PATH`
+        public var eventLog: String?
+
+        public init(config: String, listen: String? = nil, eventLog: String? = nil) {
+            self.config = config
+            self.listen = listen
+            self.eventLog = eventLog
+        }
+
+        /// The overrides to hand to ``ConfigurationLoader/load(path:overrides:)``.
+        public var overrides: ConfigurationLoader.Overrides {
+            ConfigurationLoader.Overrides(listen: listen, eventLog: eventLog)
+        }
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.serve)) }
+            guard let config = scanned.values["--config"] else {
+                let hint = scanned.positionals.count == 1 ? " (write --config \(scanned.positionals[0]))" : ""
+                return .failure(UsageError("missing --config FILE\(hint)", command: .serve))
+            }
+            guard scanned.positionals.isEmpty else { return .failure(scanned.unexpected(at: 0)) }
+            return .success(.serve(Serve(config: config, listen: scanned.values["--listen"],
+                                         eventLog: scanned.values["--event-log"])))
+        }
+    }
+
+    /// `decode`: one payload, decoded offline.
+    public struct Decode: Sendable, Equatable {
+        public var vendor: VendorChoice
+        public var hint: String?
+        /// `--content-type`; when nil the body is sniffed, as the server does.
+        public var contentType: String?
+        /// nil (or `-` on the command line) reads standard input.
+        public var file: String?
+
+        public init(vendor: VendorChoice, hint: String? = nil, contentType: String? = nil, file: String? = nil) {
+            self.vendor = vendor
+            self.hint = hint
+            self.contentType = contentType
+            self.file = file
+        }
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.decode)) }
+            let names = "voipnow, urlnetworks, voipstudio, impactpbx or auto"
+            guard let text = scanned.values["--vendor"] else {
+                return .failure(UsageError("missing --vendor V (\(names))", command: .decode))
+            }
+            guard let vendor = ConfigurationLoader.vendorChoice(text) else {
+                return .failure(UsageError("unknown vendor \(quoted(text)) (expected \(names))", command: .decode))
+            }
+            guard scanned.positionals.count <= 1 else { return .failure(scanned.unexpected(at: 1)) }
+            return .success(.decode(Decode(vendor: vendor, hint: scanned.values["--hint"],
+                                           contentType: scanned.values["--content-type"],
+                                           file: scanned.file == "-" ? nil : scanned.file)))
+        }
+    }
+
+    /// `tail`: events of the log, filtered, as lines for people or as JSON.
+    public struct Tail: Sendable, Equatable {
+        public var follow: Bool
+        public var vendor: Vendor?
+        public var type: EventType?
+        public var callID: String?
+        public var json: Bool
+        /// As typed, `-` included; nil when none was given (the command picks its default).
+        public var file: String?
+
+        public init(follow: Bool = false, vendor: Vendor? = nil, type: EventType? = nil, callID: String? = nil,
+                    json: Bool = false, file: String? = nil) {
+            self.follow = follow
+            self.vendor = vendor
+            self.type = type
+            self.callID = callID
+            self.json = json
+            self.file = file
+        }
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.tail)) }
+            var tail = Tail(follow: scanned.flags.contains("--follow"), callID: scanned.values["--call"],
+                            json: scanned.flags.contains("--json"), file: scanned.file)
+            if let text = scanned.values["--vendor"] {
+                guard let vendor = Vendor(rawValue: text) else {
+                    let names = Vendor.allCases.map(\.rawValue).joined(separator: ", ")
+                    return .failure(UsageError("unknown vendor \(quoted(text)) (expected one of \(names))", command: .tail))
+                }
+                tail.vendor = vendor
+            }
+            if let text = scanned.values["--type"] {
+                guard let type = EventType(rawValue: text) else {
+                    let names = EventType.allCases.map(\.rawValue).joined(separator: ", ")
+                    return .failure(UsageError("unknown event type \(quoted(text)) (expected one of \(names))", command: .tail))
+                }
+                tail.type = type
+            }
+            guard scanned.positionals.count <= 1 else { return .failure(scanned.unexpected(at: 1)) }
+            return .success(.tail(tail))
+        }
+    }
+
+    /// `calls`: events correlated into one row a call.
+    public struct Calls: Sendable, Equatable {
+        public var json: Bool
+        /// As typed, `-` included; nil when none was given.
+        public var file: String?
+
+        public init(json: Bool = false, file: String? = nil) {
+            self.json = json
+            self.file = file
+        }
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.calls)) }
+            guard scanned.positionals.count <= 1 else { return .failure(scanned.unexpected(at: 1)) }
+            return .success(.calls(Calls(json: scanned.flags.contains("--json"), file: scanned.file)))
+        }
+    }
+}
