@@ -34,15 +34,126 @@ public struct HTTPRequestParser: Sendable {
         case body
     }
 
-    public init(limits: HTTPLimits) {
-        fatalError("not implemented")
+    private enum BodyFraming {
+        case contentLength
+        case chunked
     }
 
-    public var phase: Phase { fatalError("not implemented") }
+    private let limits: HTTPLimits
+    /// Bytes fed and not yet consumed start at `readIndex`; consumed bytes before it are
+    /// dropped when more arrive, and the storage is released when nothing is left.
+    private var buffer: [UInt8] = []
+    private var readIndex = 0
+    private var inBody = false
+    private var headParser = HeadParser()
+    private var bodyFraming = BodyFraming.contentLength
+    private var bodyRemaining = 0
+    private var chunkedDecoder = ChunkedBodyDecoder()
+    private var body: [UInt8] = []
+    private var failure: HTTPParserError?
 
-    public mutating func feed(_ bytes: UnsafeRawBufferPointer) { fatalError("not implemented") }
+    public init(limits: HTTPLimits) {
+        self.limits = limits
+    }
+
+    public var phase: Phase {
+        if inBody { return .body }
+        return readIndex < buffer.count || headParser.hasStarted ? .head : .idle
+    }
+
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        compact()
+        buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+    }
 
     public mutating func feed(_ bytes: [UInt8]) { bytes.withUnsafeBytes { feed($0) } }
 
-    public mutating func next() -> Event { fatalError("not implemented") }
+    public mutating func next() -> Event {
+        if let failure { return .error(failure) }
+        let event = inBody ? nextBody() : nextHead()
+        if case .error(let error) = event {
+            failure = error
+            buffer = []
+            readIndex = 0
+            body = []
+        }
+        return event
+    }
+
+    private mutating func nextHead() -> Event {
+        let result = buffer.withUnsafeBytes { all in
+            headParser.parse(UnsafeRawBufferPointer(rebasing: all[readIndex...]), limits: limits)
+        }
+        switch result {
+        case .needMoreData:
+            return .needMoreData
+        case .error(let error):
+            return .error(error)
+        case .complete(let head, let length):
+            readIndex += length
+            headParser = HeadParser()
+            inBody = true
+            switch head.framing {
+            case .none:
+                bodyFraming = .contentLength
+                bodyRemaining = 0
+            case .contentLength(let length):
+                bodyFraming = .contentLength
+                bodyRemaining = length
+                // Bounded: the head parser refused a length over maxBodyBytes.
+                body.reserveCapacity(length)
+            case .chunked:
+                bodyFraming = .chunked
+                chunkedDecoder = ChunkedBodyDecoder()
+            }
+            return .head(head)
+        }
+    }
+
+    private mutating func nextBody() -> Event {
+        switch bodyFraming {
+        case .contentLength:
+            let n = min(bodyRemaining, buffer.count - readIndex)
+            if n > 0 {
+                buffer.withUnsafeBytes { all in
+                    body.append(contentsOf: UnsafeRawBufferPointer(rebasing: all[readIndex..<(readIndex + n)]))
+                }
+                readIndex += n
+                bodyRemaining -= n
+            }
+            if bodyRemaining > 0 { return .needMoreData }
+        case .chunked:
+            let (consumed, result) = buffer.withUnsafeBytes { all in
+                chunkedDecoder.decode(UnsafeRawBufferPointer(rebasing: all[readIndex...]), into: &body, limits: limits)
+            }
+            readIndex += consumed
+            switch result {
+            case .needMoreData: return .needMoreData
+            case .error(let error): return .error(error)
+            case .complete: break
+            }
+        }
+        inBody = false
+        let complete = body
+        body = []
+        if readIndex == buffer.count {
+            // Idle: hold no storage while the connection waits for its next request.
+            buffer = []
+            readIndex = 0
+        }
+        return .body(complete)
+    }
+
+    /// Drops consumed bytes before appending more. Within a head, offsets count from
+    /// `readIndex`, so moving the unconsumed bytes to the front changes nothing for them.
+    private mutating func compact() {
+        guard readIndex > 0 else { return }
+        if readIndex == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+        } else {
+            buffer.removeSubrange(0..<readIndex)
+        }
+        readIndex = 0
+    }
 }
