@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
 /// The HTTP/1.1 server: listening sockets, event loops and connections.
 ///
 /// ```swift
@@ -5,6 +10,10 @@
 /// let address = try server.start()          // "127.0.0.1:43121"
 /// server.stop(drainMilliseconds: 10_000)    // stop accepting, finish in-flight, close
 /// ```
+///
+/// Each of `eventLoops` threads runs its own epoll instance with its own `SO_REUSEPORT`
+/// listener on the same address, so the kernel spreads new connections over the loops and a
+/// connection stays on the loop that accepted it.
 public final class HTTPServer: Sendable {
     public struct Configuration: Sendable {
         /// An IPv4 or IPv6 literal, or `localhost`.
@@ -23,18 +32,102 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    private enum Lifecycle {
+        case created
+        case running([EventLoop], [LoopThread])
+        case stopped
+    }
+
+    private let configuration: Configuration
+    private let handler: any HTTPHandler
+    private let counters: ServerCounters
+    private let lifecycle = Mutex(Lifecycle.created)
+
     public init(configuration: Configuration, handler: any HTTPHandler) throws {
-        fatalError("not implemented")
+        var configuration = configuration
+        configuration.eventLoops = max(1, configuration.eventLoops)
+        _ = try SocketAddress(host: configuration.host, port: configuration.port)
+        self.configuration = configuration
+        self.handler = handler
+        counters = ServerCounters(maxConnections: configuration.limits.maxConnections)
     }
 
     /// Binds, listens and starts the loops; returns the bound address as `HOST:PORT` / `[V6]:PORT`.
-    public func start() throws -> String { fatalError("not implemented") }
+    public func start() throws -> String {
+        try lifecycle.withLock { lifecycle throws -> String in
+            guard case .created = lifecycle else {
+                throw SystemCallError(call: "start: the server was already started", errno: EALREADY)
+            }
+            // A peer that closes early must cost an EPIPE, never the process (sends also use MSG_NOSIGNAL).
+            signal(SIGPIPE, SIG_IGN)
+            let (listeners, bound) = try Self.listen(configuration)
+            var loops: [EventLoop] = []
+            do {
+                for (index, listener) in listeners.enumerated() {
+                    loops.append(try EventLoop(index: index, listener: listener, handler: handler,
+                                               limits: configuration.limits, counters: counters))
+                }
+            } catch {
+                for listener in listeners { listener.close() }
+                throw error
+            }
+            var threads: [LoopThread] = []
+            for loop in loops {
+                do {
+                    threads.append(try LoopThread.spawn(name: "http-loop-\(loop.index)") { loop.run() })
+                } catch {
+                    Self.stop(loops: Array(loops[..<threads.count]), threads: threads, drainMilliseconds: 0)
+                    throw error
+                }
+            }
+            lifecycle = .running(loops, threads)
+            return bound.description
+        }
+    }
 
     /// Stops accepting, answers requests that arrive meanwhile with `503` + `Connection: close`,
     /// waits up to `drainMilliseconds` for responses in flight, then closes every connection.
     /// Blocks until done.
-    public func stop(drainMilliseconds: Int) { fatalError("not implemented") }
+    public func stop(drainMilliseconds: Int) {
+        let running = lifecycle.withLock { lifecycle -> ([EventLoop], [LoopThread])? in
+            defer { lifecycle = .stopped }
+            if case .running(let loops, let threads) = lifecycle { return (loops, threads) }
+            return nil
+        }
+        guard let (loops, threads) = running else { return }
+        Self.stop(loops: loops, threads: threads, drainMilliseconds: drainMilliseconds)
+    }
 
     /// Open connections right now (for metrics).
-    public var openConnections: Int { fatalError("not implemented") }
+    public var openConnections: Int { counters.openConnections.load(ordering: .relaxed) }
+
+    /// Times accepting paused because the process or system ran out of descriptors or memory.
+    public var acceptPauses: Int { counters.acceptPauses.load(ordering: .relaxed) }
+
+    // MARK: - Helpers
+
+    /// One listener per loop on the same address; with port 0 the first picks it for the rest.
+    private static func listen(_ configuration: Configuration) throws(SystemCallError) -> ([Socket], SocketAddress) {
+        var address = try SocketAddress(host: configuration.host, port: configuration.port)
+        var listeners: [Socket] = []
+        do {
+            let first = try Socket.listen(on: address, reusePort: true)
+            listeners.append(first)
+            let bound = try first.localAddress()
+            address = try SocketAddress(host: configuration.host, port: bound.port)
+            for _ in 1..<configuration.eventLoops {
+                listeners.append(try Socket.listen(on: address, reusePort: true))
+            }
+            return (listeners, bound)
+        } catch {
+            for listener in listeners { listener.close() }
+            throw error
+        }
+    }
+
+    private static func stop(loops: [EventLoop], threads: [LoopThread], drainMilliseconds: Int) {
+        let deadline = MonotonicClock.milliseconds() + max(0, drainMilliseconds)
+        for loop in loops { loop.mailbox.requestStop(deadline: deadline) }
+        for thread in threads { thread.join() }
+    }
 }

@@ -1,0 +1,239 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CEpoll
+
+/// One accepted socket: its parser, its `ConnectionState`, and the I/O that carries out the
+/// state's actions. Between requests it holds little: the parser keeps only unconsumed bytes
+/// and unsent output exists only while the peer is slow to read.
+///
+/// Thread ownership: created, used and closed on its loop's thread only.
+final class Connection {
+    let socket: Socket
+    let generation: UInt32
+    let info: ConnectionInfo
+    private unowned let loop: EventLoop
+    private var parser: HTTPRequestParser
+    private(set) var state: ConnectionState
+    /// Bytes the socket did not take yet; EPOLLOUT is polled while there are any.
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    /// The events registered with epoll right now.
+    private var interest: UInt32 = CEPOLL_IN
+    /// The deadline of the queue entry this connection relies on, if any.
+    private var scheduledCheck: Int?
+    /// Counts requests handed to the handler, so a second call of one responder is ignored.
+    private var requestNumber: UInt32 = 0
+    /// Inside `process()`: a response given synchronously by `handle` is taken in place.
+    private(set) var isProcessing = false
+
+    init(socket: Socket, generation: UInt32, info: ConnectionInfo, loop: EventLoop) {
+        self.socket = socket
+        self.generation = generation
+        self.info = info
+        self.loop = loop
+        parser = HTTPRequestParser(limits: loop.limits)
+        state = ConnectionState(limits: loop.limits, now: loop.now)
+    }
+
+    // MARK: - Events from the loop
+
+    func handle(flags: UInt32) {
+        if flags & CEPOLL_ERR != 0 {
+            perform(state.failed())
+        } else if flags & CEPOLL_HUP != 0 && flags & CEPOLL_IN == 0 {
+            // Reset while not reading (the handler has the request): nobody to answer.
+            perform(state.failed())
+        } else {
+            if flags & CEPOLL_OUT != 0 { flushPending() }
+            if flags & (CEPOLL_IN | CEPOLL_HUP) != 0 && !state.isClosed { readable() }
+        }
+        finish()
+    }
+
+    /// A response from the handler, outside `process()`.
+    func received(_ response: HTTPResponse, request: UInt32) {
+        guard request == requestNumber else { return }
+        perform(state.responded(response, now: loop.now))
+        process()
+        finish()
+    }
+
+    /// A response given synchronously from inside `handle`.
+    func respond(_ response: HTTPResponse, request: UInt32) {
+        guard request == requestNumber else { return }
+        perform(state.responded(response, now: loop.now))
+    }
+
+    /// A deadline entry of ours came due; it may be stale (the deadline moved since).
+    func deadlineDue(_ deadline: Int) {
+        guard scheduledCheck == deadline else { return }
+        scheduledCheck = nil
+        perform(state.timedOut(now: loop.now))
+        finish()
+    }
+
+    func stop() {
+        perform(state.stop(now: loop.now))
+        finish()
+    }
+
+    // MARK: - Reading and parsing
+
+    private func readable() {
+        if state.isLingering {
+            discard()
+            return
+        }
+        guard state.readsRequests && pending.isEmpty else {
+            // Level-triggered: stop polling EPOLLIN until the response is out, or it would spin.
+            // Bytes stay in the socket until then; that is the pipelining back-pressure.
+            setInterest(pending.isEmpty ? 0 : CEPOLL_OUT)
+            return
+        }
+        do {
+            switch try socket.read(into: loop.readBuffer) {
+            case .ready(0):
+                perform(state.peerClosed())
+            case .ready(let count):
+                parser.feed(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<count]))
+                process()
+            case .notReady:
+                break
+            }
+        } catch {
+            perform(state.failed())
+        }
+    }
+
+    private func discard() {
+        do {
+            switch try socket.read(into: loop.readBuffer) {
+            case .ready(0): perform(state.peerClosed())
+            case .ready(let count): perform(state.discarded(count, now: loop.now))
+            case .notReady: break
+            }
+        } catch {
+            perform(state.failed())
+        }
+    }
+
+    /// Takes buffered requests one by one until the parser needs more or a request is with the
+    /// handler; pipelined requests wait their turn so responses go out in order.
+    private func process() {
+        isProcessing = true
+        defer { isProcessing = false }
+        while state.readsRequests {
+            let now = loop.now
+            switch parser.next() {
+            case .needMoreData:
+                state.needsMoreData(parserPhase: parser.phase, now: now)
+                return
+            case .head(let head): perform(state.receivedHead(head, now: now))
+            case .body(let body): perform(state.receivedBody(body, now: now))
+            case .error(let error): perform(state.receivedError(error, now: now))
+            }
+        }
+    }
+
+    // MARK: - Carrying out actions
+
+    private func perform(_ action: ConnectionAction) {
+        switch action {
+        case .none, .close:
+            break
+        case .screen(let head):
+            let refusal = loop.handler.screen(head, connection: info)
+            perform(state.screened(refusal: refusal, now: loop.now))
+        case .sendContinue:
+            loop.writeBuffer.append(contentsOf: ResponseEncoder.continueResponse)
+        case .handle(let request):
+            requestNumber &+= 1
+            let loop = self.loop, fd = socket.fd, generation = self.generation, number = requestNumber
+            loop.handler.handle(request, connection: info) { response in
+                loop.deliver(response, fd: fd, generation: generation, request: number)
+            }
+        case .send(let response, let framing):
+            ResponseEncoder.encode(response, framing: framing, into: &loop.writeBuffer)
+        case .shutdownWrite:
+            socket.shutdownWrite()
+        }
+    }
+
+    /// After every event: write what was encoded, then close, or poll for what comes next.
+    private func finish() {
+        if !state.isClosed { flush() }
+        if !state.isClosed && pending.isEmpty { perform(state.outputFlushed(now: loop.now)) }
+        loop.writeBuffer.removeAll(keepingCapacity: true)
+        if state.isClosed {
+            loop.close(self)
+            return
+        }
+        if !pending.isEmpty {
+            setInterest(CEPOLL_OUT)
+        } else if state.readsRequests || state.isLingering {
+            setInterest(CEPOLL_IN)
+        } else if !state.isResponding {
+            setInterest(0)
+        }
+        // While responding EPOLLIN stays as it was: most clients wait for the response, and
+        // turning it off and on again would cost two epoll_ctl calls per request.
+        scheduleDeadline()
+    }
+
+    /// Sends the encoded responses behind anything still pending, in one `send` when possible.
+    private func flush() {
+        if pending.isEmpty {
+            guard !loop.writeBuffer.isEmpty else { return }
+            let sent = send(loop.writeBuffer, from: 0)
+            if sent < loop.writeBuffer.count && !state.isClosed {
+                pending = Array(loop.writeBuffer[sent...])
+                pendingOffset = 0
+            }
+        } else {
+            pending.append(contentsOf: loop.writeBuffer)
+            flushPending()
+        }
+    }
+
+    private func flushPending() {
+        guard !pending.isEmpty else { return }
+        pendingOffset += send(pending, from: pendingOffset)
+        if pendingOffset == pending.count || state.isClosed {
+            pending = []   // frees the buffer: idle connections hold none
+            pendingOffset = 0
+        }
+    }
+
+    /// Returns how many bytes went out; on a send error the connection is marked closed.
+    private func send(_ bytes: [UInt8], from offset: Int) -> Int {
+        var sent = 0
+        bytes.withUnsafeBytes { raw in
+            while offset + sent < raw.count {
+                do {
+                    guard case .ready(let count) = try socket.send(UnsafeRawBufferPointer(rebasing: raw[(offset + sent)...])) else { return }
+                    sent += count
+                } catch {
+                    perform(state.failed())
+                    return
+                }
+            }
+        }
+        return sent
+    }
+
+    private func setInterest(_ events: UInt32) {
+        guard events != interest else { return }
+        if (try? loop.modify(fd: socket.fd, generation: generation, events: events)) != nil {
+            interest = events
+        }
+    }
+
+    /// Makes sure a queue entry exists no later than the state's deadline.
+    func scheduleDeadline() {
+        guard let deadline = state.deadline else { return }
+        if let scheduledCheck, scheduledCheck <= deadline { return }
+        scheduledCheck = deadline
+        loop.schedule(deadline, for: self)
+    }
+}
