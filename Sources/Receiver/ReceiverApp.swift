@@ -46,7 +46,7 @@ public final class ReceiverApp: HTTPHandler {
         if let admin = AdminEndpoint(path: path) {
             return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
         }
-        guard let match = routes.match(path) else {
+        guard let match = routes.match(path: path) else {
             metrics.countRequest(route: nil, status: 404)
             return Responses.notFound
         }
@@ -76,7 +76,7 @@ public final class ReceiverApp: HTTPHandler {
             return
         }
         // `screen` passed, so the route exists and the method is one we serve.
-        guard let match = routes.match(head.path) else { return send(Responses.notFound) }
+        guard let match = routes.match(path: head.path) else { return send(Responses.notFound) }
         let routeName = match.route.name
         let respond: HTTPResponder = { [metrics] response in
             metrics.countRequest(route: routeName, status: response.status)

@@ -7,7 +7,8 @@
 /// "\(secret)"                            // "<redacted>"
 /// ```
 public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    private let bytes: [UInt8]
+    // Internal, not private: the redactor looks for it in every line written.
+    let bytes: [UInt8]
 
     public init(_ text: String) { bytes = Array(text.utf8) }
 

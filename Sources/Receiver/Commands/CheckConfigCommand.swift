@@ -1,0 +1,15 @@
+/// `callhook check-config FILE`: every problem with its JSON path, exit 2; warnings, exit 0.
+public enum CheckConfigCommand {
+    public static func run(path: String) -> Int32 {
+        switch ConfigurationLoader.load(path: path) {
+        case .failure(let errors):
+            errors.messages.forEach { Diagnostics.log(.error, $0) }
+            errors.warnings.forEach { Diagnostics.log(.warning, $0) }
+            return 2
+        case .success(let loaded):
+            loaded.warnings.forEach { Diagnostics.log(.warning, $0) }
+            print("\(path): ok, \(loaded.configuration.routes.count) routes")
+            return 0
+        }
+    }
+}

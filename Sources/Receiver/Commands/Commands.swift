@@ -1,0 +1,21 @@
+/// Runs a parsed command line; returns the exit status.
+public enum Commands {
+    public static let version = "0.1.0"
+
+    public static func run(_ command: CommandLineArguments) -> Int32 {
+        switch command {
+        case .serve(let options): return ServeCommand.run(options)
+        case .checkConfig(let path): return CheckConfigCommand.run(path: path)
+        case .decode(let options): return DecodeCommand.run(options)
+        case .help(let name):
+            print(name?.helpText ?? CommandLineArguments.generalHelp)
+            return 0
+        case .version:
+            print("callhook \(version)")
+            return 0
+        case .tail, .calls, .replay:
+            Diagnostics.log(.error, "not available in this build")
+            return 1
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CallEvents
+import Dispatch
+import EventLog
+import HTTPServer
+import Synchronization
+
+/// `callhook serve`: load the config, repair and open the logs, rebuild the dedupe window,
+/// listen, and run until SIGTERM/SIGINT (receiver.md, "Operating").
+public enum ServeCommand {
+    /// Exit status: 0 clean stop, 2 bad config, 1 anything else at start.
+    public static func run(_ options: CommandLineArguments.Serve) -> Int32 {
+        let configuration: Configuration
+        switch ConfigurationLoader.load(path: options.config, overrides: options.overrides) {
+        case .failure(let errors):
+            errors.messages.forEach { Diagnostics.log(.error, $0) }
+            return 2
+        case .success(let loaded):
+            loaded.warnings.forEach { Diagnostics.log(.warning, $0) }
+            configuration = loaded.configuration
+        }
+
+        let storage: Storage
+        do {
+            storage = try Storage.open(configuration)
+        } catch {
+            Diagnostics.log(.error, "\(error)")
+            return 1
+        }
+
+        let app = ReceiverApp(configuration: configuration, eventLog: storage.events,
+                              rejectsLog: storage.rejects, dedupe: storage.dedupe)
+        let server: HTTPServer
+        let address: String
+        do {
+            server = try HTTPServer(
+                configuration: .init(host: configuration.listenHost, port: configuration.listenPort,
+                                     limits: configuration.limits, eventLoops: configuration.eventLoops),
+                handler: app)
+            address = try server.start()
+        } catch {
+            Diagnostics.log(.error, "cannot listen on \(configuration.listen): \(error)")
+            storage.close()
+            return 1
+        }
+        app.attach(openConnections: { server.openConnections })
+        Diagnostics.write("listening on \(address)")
+
+        let stopped = DispatchSemaphore(value: 0)
+        let stopping = Atomic<Bool>(false)
+        let signals = Signals(
+            onStop: { signo in
+                guard !stopping.exchange(true, ordering: .relaxed) else { return }
+                Diagnostics.log(.info, "signal \(signo): draining and stopping")
+                server.stop(drainMilliseconds: configuration.limits.drainTimeoutMilliseconds)
+                storage.close()
+                stopped.signal()
+            },
+            onReopen: {
+                storage.events.reopen()
+                storage.rejects.reopen()
+                Diagnostics.log(.info, "SIGHUP: reopening the logs")
+            })
+        stopped.wait()
+        withExtendedLifetime(signals) {}
+        Diagnostics.log(.info, "stopped")
+        return 0
+    }
+}
