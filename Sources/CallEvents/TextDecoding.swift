@@ -7,7 +7,7 @@
 enum TextDecoding {
     /// The bytes as UTF-8 when they are valid UTF-8, else as ISO-8859-1.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : latin1(bytes)
+        String(validating: bytes, as: UTF8.self) ?? latin1(bytes)
     }
 
     static func string(_ bytes: [UInt8]) -> String {
