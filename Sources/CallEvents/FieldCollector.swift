@@ -19,7 +19,7 @@ struct FieldCollector {
     /// Built once there are enough names that a linear search stops being cheaper.
     private var positions: [String: Int]?
 
-    private static let linearLimit = 16
+    private static let linearLimit = 32
 
     var isEmpty: Bool { fields.isEmpty }
 

@@ -200,7 +200,7 @@ struct JSONReader {
         index += 1   // "
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !escaped {
-            return ascii ? String(decoding: text, as: UTF8.self) : TextDecoding.string(text)
+            return ascii || TextDecoding.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
         }
         return try unescape(from: start, to: end, latin1: !ascii && !TextDecoding.isValidUTF8(text))
     }
