@@ -76,6 +76,16 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value(#" {"a":1}"#, "application/x-www-form-urlencoded"), json)
     }
 
+    func testOnlyObjectsAndArraysCountAsJSON() {
+        // receiver.md: sniffing looks for `{` or `[`; anything else is a form, whatever was declared.
+        XCTAssertEqual(value("42", "application/json"), .object([JSONMember("42", .string(""))]))
+        XCTAssertEqual(value("[a]=1", "application/x-www-form-urlencoded"), .object([JSONMember("[a]", .string("1"))]))
+    }
+
+    func testByteOrderMarkBeforeJSONIsSkipped() {
+        XCTAssertEqual(try Payload.decodeBody([0xEF, 0xBB, 0xBF] + Array(#"{"a":1}"#.utf8), contentType: nil).get(), json)
+    }
+
     func testMalformedJSONIsA422() {
         let failure = failure(#"{"a":1 "b":2}"#, "application/json")
         XCTAssertEqual(failure?.status, 422)
