@@ -10,26 +10,28 @@ public enum FormDecoding {
     /// a name without `=` maps to `""`; `+` is a space; an invalid `%` sequence is kept as is;
     /// bytes that are not valid UTF-8 are read as ISO-8859-1. Names in `dropping` are left out.
     public static func decode(_ bytes: ArraySlice<UInt8>, dropping: Set<String> = []) -> JSONValue {
+        bytes.withUnsafeBufferPointer { decode($0, dropping: dropping) }
+    }
+
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, dropping: Set<String> = []) -> JSONValue {
         var fields = FieldCollector()
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start <= buffer.count {
-                // Split on `&`; empty sequences are skipped.
-                var end = start
-                while end < buffer.count, buffer[end] != UInt8(ascii: "&") { end += 1 }
-                if end > start {
-                    var equals = start
-                    while equals < end, buffer[equals] != UInt8(ascii: "=") { equals += 1 }
-                    let name = decodeComponent(UnsafeBufferPointer(rebasing: buffer[start..<equals]))
-                    if dropping.isEmpty || !dropping.contains(name) {
-                        let value = equals < end
-                            ? decodeComponent(UnsafeBufferPointer(rebasing: buffer[(equals + 1)..<end]))
-                            : ""
-                        fields.add(name, value)
-                    }
+        var start = 0
+        while start <= buffer.count {
+            // Split on `&`; empty sequences are skipped.
+            var end = start
+            while end < buffer.count, buffer[end] != UInt8(ascii: "&") { end += 1 }
+            if end > start {
+                var equals = start
+                while equals < end, buffer[equals] != UInt8(ascii: "=") { equals += 1 }
+                let name = decodeComponent(UnsafeBufferPointer(rebasing: buffer[start..<equals]))
+                if dropping.isEmpty || !dropping.contains(name) {
+                    let value = equals < end
+                        ? decodeComponent(UnsafeBufferPointer(rebasing: buffer[(equals + 1)..<end]))
+                        : ""
+                    fields.add(name, value)
                 }
-                start = end + 1
             }
+            start = end + 1
         }
         return fields.object
     }

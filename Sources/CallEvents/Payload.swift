@@ -1,9 +1,81 @@
-/// Turns a request body (or a GET query) into the `raw` value of a CallEvent.
+/// Turns a request body (or a GET query) into the `raw` value of a CallEvent (receiver.md,
+/// "Routes"; call-event.md, "Raw").
+///
+/// ```swift
+/// switch Payload.decodeBody(request.body, contentType: request.header("Content-Type")) {
+/// case .success(let raw): ...            // .object / .array for JSON, .object for forms
+/// case .failure(let failure): ...        // 415 unsupported type, 422 malformed body
+/// }
+/// let query = Payload.decodeQuery(queryBytes[...], dropping: ["token"])   // nil when empty
+/// ```
+///
+/// Routing by media type (case-insensitive, parameters other than `boundary` ignored):
+/// - `application/json`, `*/*+json`: JSON; a body not starting with `{` or `[` is read as a form.
+/// - `application/x-www-form-urlencoded`: form; a body starting with `{` is read as JSON.
+/// - `multipart/form-data`: its text fields.
+/// - `text/plain`, no `Content-Type`: sniffed, `{` or `[` -> JSON, else form.
+/// - anything else: 415.
+/// An empty body (or one of white space only) is an empty object whatever the type. A `charset`
+/// parameter is not needed: text is UTF-8, or ISO-8859-1 where it is not valid UTF-8.
 public enum Payload {
     /// Decodes a body by its `Content-Type`: JSON, form, multipart text fields, `text/plain`
     /// holding either; with none or a wrong one, sniffed (`{` or `[` -> JSON, else form).
     /// Any other media type is a `415`; a body that does not parse is a `422`.
     public static func decodeBody(_ body: [UInt8], contentType: String?) -> Result<JSONValue, DecodeFailure> {
-        fatalError("not implemented")
+        body.withUnsafeBufferPointer { body in
+            guard let first = firstSignificantByte(body) else { return .success(.object([])) }
+            let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+            guard let contentType, contentType.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+                return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
+            }
+            guard let mediaType = MediaType(contentType) else {
+                return .failure(unsupported(MediaType.sanitized(contentType)))
+            }
+            if mediaType.isJSON {
+                return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
+            }
+            switch mediaType.essence {
+            case "application/x-www-form-urlencoded":
+                return first == UInt8(ascii: "{") ? JSONParser.parse(body) : .success(form(body))
+            case "multipart/form-data":
+                guard let boundary = mediaType.parameter("boundary"), !boundary.isEmpty else {
+                    return .failure(DecodeFailure(status: 422, message: "invalid multipart/form-data: no boundary parameter"))
+                }
+                return Multipart.decode(body, boundary: boundary)
+            case "text/plain":
+                return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
+            default:
+                return .failure(unsupported(MediaType.sanitized(mediaType.essence)))
+            }
+        }
+    }
+
+    /// The fields of a GET query (without `?`, still percent-encoded) by the form rules, names in
+    /// `dropping` left out; nil when no field remains.
+    public static func decodeQuery(_ bytes: ArraySlice<UInt8>, dropping: Set<String> = []) -> JSONValue? {
+        let fields = FormDecoding.decode(bytes, dropping: dropping)
+        if case .object(let members) = fields, members.isEmpty { return nil }
+        return fields
+    }
+
+    private static func form(_ body: UnsafeBufferPointer<UInt8>) -> JSONValue {
+        FormDecoding.decode(body)
+    }
+
+    /// The first byte that is not JSON white space (RFC 8259 §2), after a UTF-8 byte order mark.
+    private static func firstSignificantByte(_ body: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var i = 0
+        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF { i = 3 }
+        while i < body.count {
+            switch body[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return body[i]
+            }
+        }
+        return nil
+    }
+
+    private static func unsupported(_ type: String) -> DecodeFailure {
+        DecodeFailure(status: 415, message: "unsupported content type: \(type)")
     }
 }

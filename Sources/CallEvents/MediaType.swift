@@ -1,0 +1,60 @@
+/// A parsed `Content-Type` value (RFC 9110 §8.3.1): `type "/" subtype *( OWS ";" OWS parameter )`,
+/// matched case-insensitively.
+///
+/// ```swift
+/// let type = MediaType("Multipart/Form-Data; boundary=\"xyz\"")
+/// type?.essence                    // "multipart/form-data"
+/// type?.parameter("boundary")     // "xyz"
+/// ```
+struct MediaType {
+    /// `type/subtype`, lowercased.
+    var essence: String
+    /// Parameters in order, names lowercased.
+    var parameters: [(name: String, value: String)]
+
+    /// nil when the value does not start with `token "/" token`.
+    init?(_ header: String) {
+        var header = header
+        let parsed: (String, [(name: String, value: String)])? = header.withUTF8 { bytes in
+            var i = 0
+            HeaderParameters.skipSpaces(bytes, &i)
+            let start = i
+            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
+            guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return nil }
+            i += 1
+            let subtypeStart = i
+            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
+            guard i > subtypeStart else { return nil }
+            let essenceEnd = i
+            HeaderParameters.skipSpaces(bytes, &i)
+            guard i == bytes.count || bytes[i] == UInt8(ascii: ";") else { return nil }
+            return (HeaderParameters.lowercased(UnsafeBufferPointer(rebasing: bytes[start..<essenceEnd])),
+                    HeaderParameters.parse(bytes, from: i))
+        }
+        guard let parsed else { return nil }
+        (essence, parameters) = parsed
+    }
+
+    /// The first parameter called `name` (lowercase).
+    func parameter(_ name: String) -> String? {
+        parameters.first { $0.name == name }?.value
+    }
+
+    /// `application/json` or any structured `+json` type (RFC 6839 §3.1).
+    var isJSON: Bool {
+        essence == "application/json" || essence.utf8.last == UInt8(ascii: "n") && essence.hasSuffix("+json")
+    }
+
+    /// A header value made safe to put in a message: printable ASCII only, at most `limit` bytes.
+    static func sanitized(_ header: String, limit: Int = 100) -> String {
+        var bytes: [UInt8] = []
+        for byte in header.utf8 {
+            if bytes.count == limit {
+                bytes.append(contentsOf: "...".utf8)
+                break
+            }
+            bytes.append(byte >= 0x20 && byte < 0x7F ? byte : UInt8(ascii: "?"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,212 @@
+import XCTest
+@testable import CallEvents
+
+final class PayloadTests: XCTestCase {
+    private func decode(_ body: String, _ contentType: String?) -> Result<JSONValue, DecodeFailure> {
+        Payload.decodeBody(Array(body.utf8), contentType: contentType)
+    }
+
+    private func value(_ body: String, _ contentType: String?, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+        switch decode(body, contentType) {
+        case .success(let value): return value
+        case .failure(let failure):
+            XCTFail("failed: \(failure.message)", file: file, line: line)
+            return nil
+        }
+    }
+
+    private func failure(_ body: String, _ contentType: String?, file: StaticString = #filePath, line: UInt = #line) -> DecodeFailure? {
+        switch decode(body, contentType) {
+        case .success(let value):
+            XCTFail("expected a failure, got \(value)", file: file, line: line)
+            return nil
+        case .failure(let failure): return failure
+        }
+    }
+
+    private let json: JSONValue = .object([JSONMember("a", .number("1"))])
+    private let form: JSONValue = .object([JSONMember("a", .string("1"))])
+
+    // MARK: Routing by media type
+
+    func testJSONTypes() {
+        XCTAssertEqual(value(#"{"a":1}"#, "application/json"), json)
+        XCTAssertEqual(value(#"{"a":1}"#, "Application/JSON; charset=UTF-8"), json)
+        XCTAssertEqual(value(#"{"a":1}"#, "application/vnd.pbx.event+json"), json)
+        XCTAssertEqual(value(" [1]", "application/json"), .array([.number("1")]))
+    }
+
+    func testFormType() {
+        XCTAssertEqual(value("a=1", "application/x-www-form-urlencoded"), form)
+        XCTAssertEqual(value("a=1", "application/x-www-form-urlencoded; charset=ISO-8859-1"), form)
+    }
+
+    func testMultipartType() {
+        let body = "--b1\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b1--\r\n"
+        XCTAssertEqual(value(body, "multipart/form-data; boundary=b1"), form)
+        XCTAssertEqual(value(body, #"multipart/form-data; boundary="b1""#), form)
+        XCTAssertEqual(value(body, #"Multipart/Form-Data;charset=utf-8;BOUNDARY="b1""#), form)
+    }
+
+    func testMultipartWithoutBoundaryIsRejected() {
+        let failure = failure("--b1\r\n", "multipart/form-data")
+        XCTAssertEqual(failure?.status, 422)
+        XCTAssertEqual(failure?.message, "invalid multipart/form-data: no boundary parameter")
+    }
+
+    func testTextPlainIsSniffed() {
+        XCTAssertEqual(value(#"{"a":1}"#, "text/plain"), json)
+        XCTAssertEqual(value("a=1", "text/plain;charset=utf-8"), form)
+    }
+
+    func testMissingOrEmptyContentTypeIsSniffed() {
+        XCTAssertEqual(value("\r\n {\"a\":1}", nil), json)
+        XCTAssertEqual(value("[]", ""), .array([]))
+        XCTAssertEqual(value("a=1", nil), form)
+        XCTAssertEqual(value("a=1", "  "), form)
+    }
+
+    // MARK: Wrong Content-Type (receiver.md, "Routes")
+
+    func testDeclaredJSONThatIsAFormIsReadAsAForm() {
+        XCTAssertEqual(value("a=1", "application/json"), form)
+    }
+
+    func testDeclaredFormThatIsJSONIsReadAsJSON() {
+        XCTAssertEqual(value(#" {"a":1}"#, "application/x-www-form-urlencoded"), json)
+    }
+
+    func testMalformedJSONIsA422() {
+        let failure = failure(#"{"a":1 "b":2}"#, "application/json")
+        XCTAssertEqual(failure?.status, 422)
+        XCTAssertEqual(failure?.message, "invalid JSON at byte 7: expected ',' or '}'")
+        XCTAssertEqual(self.failure(VendorDocExamples.impactpbxFailed, "application/json")?.message,
+                       "invalid JSON at byte 485: expected ',' or '}'")
+        XCTAssertEqual(self.failure("[1,", nil)?.status, 422)
+    }
+
+    // MARK: Unsupported types
+
+    func testOtherMediaTypesAre415() {
+        for type in ["application/xml", "image/png", "application/octet-stream", "text/html; charset=utf-8", "text/csv"] {
+            let failure = failure("<a/>", type)
+            XCTAssertEqual(failure?.status, 415, type)
+            XCTAssertEqual(failure?.message, "unsupported content type: \(type.split(separator: ";")[0])")
+        }
+        XCTAssertEqual(failure("x", "Application/XML")?.message, "unsupported content type: application/xml")
+    }
+
+    func testUnparseableContentTypeIs415() {
+        XCTAssertEqual(failure("a=1", "json")?.message, "unsupported content type: json")
+        XCTAssertEqual(failure("a=1", "text/")?.status, 415)
+    }
+
+    func testUnsupportedTypeMessageIsSanitized() {
+        let header = "x\u{1}\r\n\u{7F}é" + String(repeating: "y", count: 500)
+        let message = failure("a=1", header)?.message ?? ""
+        XCTAssertFalse(message.utf8.contains { $0 < 0x20 || $0 >= 0x7F })
+        XCTAssertLessThan(message.utf8.count, 140)
+        XCTAssertTrue(message.hasPrefix("unsupported content type: x???"))
+        let long = "application/" + String(repeating: "z", count: 500)
+        XCTAssertLessThan((failure("a=1", long)?.message ?? "").utf8.count, 140)
+    }
+
+    // MARK: Empty bodies
+
+    func testEmptyBodyIsAnEmptyObject() {
+        for type in [nil, "application/json", "application/x-www-form-urlencoded", "text/plain", "application/xml",
+                     "multipart/form-data"] {
+            XCTAssertEqual(value("", type), .object([]), type ?? "nil")
+        }
+        XCTAssertEqual(value(" \r\n", "application/json"), .object([]))
+    }
+
+    // MARK: Query
+
+    func testDecodeQuery() {
+        XCTAssertEqual(Payload.decodeQuery(ArraySlice("a=1&token=s".utf8), dropping: ["token"]), form)
+        XCTAssertNil(Payload.decodeQuery(ArraySlice("token=s".utf8), dropping: ["token"]))
+        XCTAssertNil(Payload.decodeQuery(ArraySlice("&&".utf8)))
+        XCTAssertEqual(Payload.decodeQuery(ArraySlice("CallerIDNum=%2B4420&x=%zz".utf8)),
+                       .object([JSONMember("CallerIDNum", .string("+4420")), JSONMember("x", .string("%zz"))]))
+    }
+
+    // MARK: Robustness
+
+    /// Any success must write back to JSON that parses to the same value.
+    private func checkRoundTrip(_ result: Result<JSONValue, DecodeFailure>, file: StaticString = #filePath, line: UInt = #line) {
+        switch result {
+        case .success(let value):
+            var writer = JSONWriter()
+            writer.value(value)
+            XCTAssertEqual(try? JSONParser.parse(writer.bytes).get(), value, file: file, line: line)
+        case .failure(let failure):
+            XCTAssert(failure.status == 422 || failure.status == 415, file: file, line: line)
+            XCTAssertLessThan(failure.message.utf8.count, 160, file: file, line: line)
+        }
+    }
+
+    func testRandomBytesNeverCrash() {
+        var random = SeededGenerator(seed: 0x5EED)
+        let alphabet = Array(#"{}[]":,.-+eE0123456789 \tntrufalse\u&=%\"#.utf8) + [0x00, 0x0A, 0xC3, 0xA9, 0xE9, 0xFF, 0xED, 0xF0]
+        let types: [String?] = [nil, "application/json", "application/x-www-form-urlencoded", "text/plain",
+                                "multipart/form-data; boundary=b"]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0..<64, using: &random)
+            let bytes = (0..<count).map { _ in
+                Bool.random(using: &random) ? alphabet.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
+            }
+            checkRoundTrip(JSONParser.parse(bytes))
+            checkRoundTrip(Payload.decodeBody(bytes, contentType: types.randomElement(using: &random)!))
+        }
+    }
+
+    func testMutatedJSONNeverCrashes() {
+        var random = SeededGenerator(seed: 42)
+        let seeds = VendorDocExamples.validJSON.map { Array($0.utf8) }
+            + [Array(#"{"a":[1,-2.5e3,{"b":"\u00e9\ud83d\ude00\n"}],"c":null,"d":true}"#.utf8)]
+        for _ in 0..<2000 {
+            var bytes = seeds.randomElement(using: &random)!
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(bytes[Int.random(in: 0..<bytes.count, using: &random)], at: at)
+                default: bytes.removeSubrange(at...)
+                }
+                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
+            }
+            checkRoundTrip(JSONParser.parse(bytes))
+            checkRoundTrip(Payload.decodeBody(bytes, contentType: "application/json"))
+        }
+    }
+
+    func testMutatedMultipartNeverCrashes() {
+        var random = SeededGenerator(seed: 7)
+        let seed = Array("pre\r\n--b\r\nContent-Disposition: form-data; name=\"a\"; filename=\"f\"\r\n\r\nx\r\n--b\nContent-Disposition: form-data; name=b\n\n\n--b--".utf8)
+        for _ in 0..<2000 {
+            var bytes = seed
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                if Bool.random(using: &random) { bytes[at] = UInt8.random(in: 0...255, using: &random) } else { bytes.remove(at: at) }
+            }
+            checkRoundTrip(Payload.decodeBody(bytes, contentType: "multipart/form-data; boundary=b"))
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so a failure can be reproduced.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
