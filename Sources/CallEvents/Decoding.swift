@@ -12,7 +12,7 @@
 public enum CallEventDecoder {
     public static func decode(_ delivery: Delivery, as choice: VendorChoice) -> Result<CallEvent, DecodeFailure> {
         let raw: JSONValue
-        var query: JSONValue? = nil
+        var query: JSONValue?
         if delivery.method == "GET" {
             raw = delivery.query.map { FormDecoding.decode($0[...], dropping: delivery.droppedQueryFields) }
                 ?? .object([])
@@ -24,8 +24,7 @@ public enum CallEventDecoder {
                 return .failure(failure)
             }
             if let bytes = delivery.query {
-                let fields = FormDecoding.decode(bytes[...], dropping: delivery.droppedQueryFields)
-                if case .object(let members) = fields, !members.isEmpty { query = fields }
+                query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
             }
         }
         return decode(raw: raw, query: query, as: choice, hint: delivery.hint, id: delivery.id,
