@@ -7,6 +7,9 @@
 /// }
 /// ```
 ///
+/// `raw` is the GET query, or the decoded body; `query` the fields of a POST's query string
+/// (nil when none). Both leave out `droppedQueryFields` (the `token`). Fields are looked up in
+/// `raw` first, then `query`. The route hint is used by VoipNow and URL Networks only.
 /// A payload that decodes but whose event is not recognized (even a JSON array on a route that
 /// expects an object) is a success of type `unknown`, kept whole in `raw`: nothing is lost.
 public enum CallEventDecoder {
