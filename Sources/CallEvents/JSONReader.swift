@@ -199,11 +199,10 @@ struct JSONReader {
         let end = index
         index += 1   // "
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let latin1 = !ascii && !TextDecoding.isValidUTF8(text)
         if !escaped {
-            return latin1 ? TextDecoding.latin1(text) : String(decoding: text, as: UTF8.self)
+            return ascii || TextDecoding.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
         }
-        return try unescape(from: start, to: end, latin1: latin1)
+        return try unescape(from: start, to: end, latin1: !ascii && !TextDecoding.isValidUTF8(text))
     }
 
     /// Builds the string of `bytes[start..<end]`, which holds escapes. In `latin1` mode each raw
