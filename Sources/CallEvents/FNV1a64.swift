@@ -1,28 +1,3 @@
-/// 64-bit FNV-1a over a type-tagged, length-prefixed walk of the value: stable across
-/// processes, machines and releases (unlike `Hasher`, which is seeded per process), and
-/// independent of how the payload is written back. Member order counts; a retry sends the
-/// same bytes in the same order.
-enum EventKey {
-    /// `vendor:part:part...`; nil when any part is nil (the caller falls back).
-    static func make(_ vendor: Vendor, _ parts: [String?]) -> String? {
-        var key = vendor.rawValue
-        for part in parts {
-            guard let part else { return nil }
-            key += ":"
-            key += part
-        }
-        return key
-    }
-
-    /// `vendor:raw:<16 lowercase hex digits>`.
-    static func fallback(_ vendor: Vendor, raw: JSONValue) -> String {
-        var hash = FNV1a64()
-        hash.add(vendor.rawValue)
-        hash.add(raw)
-        return vendor.rawValue + ":raw:" + hash.hex
-    }
-}
-
 /// 64-bit FNV-1a (http://www.isthe.com/chongo/tech/comp/fnv/): a small, fixed, unseeded hash
 /// for keys that must come out the same in every process.
 ///
