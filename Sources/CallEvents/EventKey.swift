@@ -1,4 +1,12 @@
-/// 64-bit FNV-1a over a type-tagged, length-prefixed walk of the value: stable across
+/// Builds a CallEvent's idempotency `key` (call-event.md, "Keys").
+///
+/// ```swift
+/// EventKey.make(.impactpbx, [ref, action, timestamp])   // "impactpbx:<ref>:hangup:<timestamp>"
+/// EventKey.fallback(.voipnow, raw: .object([]))           // "voipnow:raw:28e0a11f7c87a64a"
+/// ```
+///
+/// The fallback, used when the identifying parts are missing, hashes the vendor and the raw
+/// payload with 64-bit FNV-1a over a type-tagged, length-prefixed walk of the value: stable across
 /// processes, machines and releases (unlike `Hasher`, which is seeded per process), and
 /// independent of how the payload is written back. Member order counts; a retry sends the
 /// same bytes in the same order.
