@@ -277,9 +277,10 @@ struct HeadParser {
 
         // RFC 9112 §9.3: 1.1 stays open unless "close"; 1.0 only with "keep-alive".
         let keepAlive = !connectionClose && (version == .http1_1 || connectionKeepAlive)
+        // RFC 9110 §10.1.1: a 100-continue expectation in an HTTP/1.0 request is ignored.
         let head = HTTPRequestHead(method: method, target: target, version: version,
                                    headers: HTTPHeaders(headers), framing: framing,
-                                   keepAlive: keepAlive, expectsContinue: expectsContinue)
+                                   keepAlive: keepAlive, expectsContinue: expectsContinue && version == .http1_1)
         return .complete(head, length: length)
     }
 
