@@ -61,6 +61,9 @@ public struct HTTPRequestParser: Sendable {
         return readIndex < buffer.count || headParser.hasStarted ? .head : .idle
     }
 
+    /// Bytes of storage the parser holds, for tests of its memory use.
+    var bufferCapacity: Int { buffer.capacity }
+
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, !bytes.isEmpty else { return }
         compact()
