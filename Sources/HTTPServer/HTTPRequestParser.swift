@@ -61,6 +61,10 @@ public struct HTTPRequestParser: Sendable {
         return readIndex < buffer.count || headParser.hasStarted ? .head : .idle
     }
 
+    /// Bytes fed and not yet consumed (the rest of a head, a body, pipelined requests); a
+    /// connection can stop reading while this is high.
+    public var bufferedByteCount: Int { buffer.count - readIndex }
+
     /// Bytes of storage the parser holds, for tests of its memory use.
     var bufferCapacity: Int { buffer.capacity }
 
