@@ -165,6 +165,18 @@ final class HTTPRequestParserTests: XCTestCase {
         XCTAssertEqual(parser.next(), .body(body))
     }
 
+    func testBufferedByteCountIsWhatIsNotYetConsumed() {
+        var parser = parser()
+        let first = Array("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nab".utf8)
+        let second = Array("GET /2 HTTP/1.1\r\n".utf8)
+        parser.feed(first + second)
+        XCTAssertEqual(parser.bufferedByteCount, first.count + second.count)
+        guard case .head = parser.next() else { return XCTFail("expected the head") }
+        XCTAssertEqual(parser.bufferedByteCount, 2 + second.count)
+        XCTAssertEqual(parser.next(), .body(Array("ab".utf8)))
+        XCTAssertEqual(parser.bufferedByteCount, second.count)
+    }
+
     // Many idle connections each own a parser: between requests it holds no storage.
     func testIdleParserHoldsNoStorage() {
         var parser = parser()
