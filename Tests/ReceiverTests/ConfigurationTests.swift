@@ -19,7 +19,7 @@ final class ConfigurationTests: XCTestCase {
         var dumpedRoute = ""
         dump(configuration.routes[0], to: &dumpedRoute)
         let forms = ["\(configuration)", String(reflecting: configuration), dumped, dumpedRoute,
-                     "\(configuration.routes)", String(reflecting: configuration.routes[0]), "\(Optional(configuration))"]
+                     "\(configuration.routes)", String(reflecting: configuration.routes[0]), String(describing: Optional(configuration))]
         for form in forms {
             XCTAssertFalse(form.contains("route-secret-1"), form)
             XCTAssertFalse(form.contains("admin-secret-2"), form)
