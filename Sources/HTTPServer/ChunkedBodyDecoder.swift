@@ -70,24 +70,25 @@ struct ChunkedBodyDecoder {
                     lineBytes += 1
                     if sizeDigits > Self.maxSizeDigits { return (i, Self.fail("chunk size too long")) }
                     chunkSize = chunkSize << 4 | digit
-                    if chunkSize > UInt64(limits.maxBodyBytes - body.count) { return (i, .error(.bodyTooLarge)) }
                     state = .size
-                } else if state == .size, b == HTTPBytes.semicolon {
+                } else if state == .size, b == HTTPBytes.semicolon || b == HTTPBytes.cr {
+                    // The size is complete: refuse it before any of its data is read.
+                    if chunkSize > UInt64(limits.maxBodyBytes - body.count) { return (i, .error(.bodyTooLarge)) }
                     lineBytes += 1
-                    state = .extensions
-                } else if state == .size, b == HTTPBytes.cr {
-                    state = .sizeLF
+                    state = b == HTTPBytes.cr ? .sizeLF : .extensions
                 } else {
                     return (i, Self.fail("invalid chunk size"))
                 }
 
             case .extensions:
                 // chunk-ext (RFC 9112 §7.1.1) is accepted and ignored, up to a length.
-                lineBytes += 1
-                if lineBytes > Self.maxChunkLineBytes { return (i, Self.fail("chunk extensions too long")) }
                 if b == HTTPBytes.cr {
                     state = .sizeLF
-                } else if !(HTTPBytes.isFieldVisible(b) || HTTPBytes.isWhitespace(b)) {
+                    continue
+                }
+                lineBytes += 1
+                if lineBytes > Self.maxChunkLineBytes { return (i, Self.fail("chunk extensions too long")) }
+                if !(HTTPBytes.isFieldVisible(b) || HTTPBytes.isWhitespace(b)) {
                     return (i, Self.fail("invalid byte in chunk extensions"))
                 }
 
