@@ -117,6 +117,16 @@ final class ServerTests: XCTestCase {
         XCTAssertNotEqual(port, busy)
     }
 
+    func testASecondServerOnTheSamePortFailsDespiteReusePort() throws {
+        let (server, address) = try HTTPServer.make(eventLoops: 2)
+        defer { server.stop(drainMilliseconds: 0) }
+        let port = TestClient.split(address).1
+        let second = try HTTPServer(configuration: .init(host: "127.0.0.1", port: port, eventLoops: 2), handler: TestHandler())
+        XCTAssertThrowsError(try second.start()) { error in
+            XCTAssertEqual((error as? SystemCallError)?.errno, EADDRINUSE)
+        }
+    }
+
     // MARK: - Expect: 100-continue and screening
 
     func testExpectContinueGets100ThenTheFinalResponse() throws {
