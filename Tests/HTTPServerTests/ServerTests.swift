@@ -2,19 +2,20 @@
 import Glibc
 #endif
 import Dispatch
+import Synchronization
 import XCTest
 @testable import HTTPServer
 
 /// The server over real sockets on 127.0.0.1, port 0 (http-conformance.md "Connections").
+private func get(_ path: String, _ extra: String = "") -> String {
+    "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
+}
+
+private func post(_ path: String, _ body: String, _ extra: String = "") -> String {
+    "POST \(path) HTTP/1.1\r\nHost: test\r\nContent-Length: \(body.utf8.count)\r\n\(extra)\r\n\(body)"
+}
+
 final class ServerTests: XCTestCase {
-    private func get(_ path: String, _ extra: String = "") -> String {
-        "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
-    }
-
-    private func post(_ path: String, _ body: String, _ extra: String = "") -> String {
-        "POST \(path) HTTP/1.1\r\nHost: test\r\nContent-Length: \(body.utf8.count)\r\n\(extra)\r\n\(body)"
-    }
-
     // MARK: - Keep-alive and pipelining
 
     func testKeepAliveServesSeveralRequestsOnOneConnection() throws {
@@ -76,6 +77,29 @@ final class ServerTests: XCTestCase {
             XCTAssertEqual(try client.readResponse().text, "\(i)")
         }
         XCTAssertEqual(server.openConnections, 12)
+    }
+
+    func testManyClientsPipeliningAsynchronousResponsesEachGetTheirOwnInOrder() throws {
+        let (server, address) = try HTTPServer.make(eventLoops: 2)
+        defer { server.stop(drainMilliseconds: 0) }
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 16) { c in
+            do {
+                let client = try TestClient(address)
+                for round in 0..<10 {
+                    var batch = ""
+                    for i in 0..<4 { batch += i % 2 == 0 ? get("/delay/\(i)") : post("/echo", "\(c)-\(round)-\(i)") }
+                    try client.send(batch)
+                    for i in 0..<4 {
+                        let expected = i % 2 == 0 ? "/delay/\(i)" : "\(c)-\(round)-\(i)"
+                        if try client.readResponse().text != expected { failures.withLock { $0 += 1 } }
+                    }
+                }
+            } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        XCTAssertEqual(failures.withLock { $0 }, 0)
     }
 
     func testIPv6LoopbackAndTheReturnedAddress() throws {
