@@ -111,6 +111,20 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(try client.readResponse().text, "::1")
     }
 
+    func testWildcardHostsAcceptLoopbackClients() throws {
+        let (v4, v4Address) = try HTTPServer.make(host: "0.0.0.0")
+        defer { v4.stop(drainMilliseconds: 0) }
+        XCTAssertTrue(v4Address.hasPrefix("0.0.0.0:"), v4Address)
+        let (v6, v6Address) = try HTTPServer.make(host: "::")
+        defer { v6.stop(drainMilliseconds: 0) }
+        XCTAssertTrue(v6Address.hasPrefix("[::]:"), v6Address)
+        for port in [TestClient.split(v4Address).1, TestClient.split(v6Address).1] {
+            let client = try TestClient("127.0.0.1:\(port)")
+            try client.send(get("/peer"))
+            XCTAssertEqual(try client.readResponse().text, "127.0.0.1")   // IPv4-mapped shown as IPv4
+        }
+    }
+
     func testLocalhostBindsIPv4Loopback() throws {
         let (server, address) = try HTTPServer.make(host: "localhost")
         defer { server.stop(drainMilliseconds: 0) }
