@@ -52,6 +52,9 @@ public final class HTTPServer: Sendable {
         counters = ServerCounters(maxConnections: configuration.limits.maxConnections)
     }
 
+    /// A server dropped without `stop` still ends its threads.
+    deinit { stop(drainMilliseconds: 0) }
+
     /// Binds, listens and starts the loops; returns the bound address as `HOST:PORT` / `[V6]:PORT`.
     public func start() throws -> String {
         try lifecycle.withLock { lifecycle throws -> String in

@@ -2,19 +2,20 @@
 import Glibc
 #endif
 import Dispatch
+import Synchronization
 import XCTest
 @testable import HTTPServer
 
 /// The server over real sockets on 127.0.0.1, port 0 (http-conformance.md "Connections").
+private func get(_ path: String, _ extra: String = "") -> String {
+    "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
+}
+
+private func post(_ path: String, _ body: String, _ extra: String = "") -> String {
+    "POST \(path) HTTP/1.1\r\nHost: test\r\nContent-Length: \(body.utf8.count)\r\n\(extra)\r\n\(body)"
+}
+
 final class ServerTests: XCTestCase {
-    private func get(_ path: String, _ extra: String = "") -> String {
-        "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
-    }
-
-    private func post(_ path: String, _ body: String, _ extra: String = "") -> String {
-        "POST \(path) HTTP/1.1\r\nHost: test\r\nContent-Length: \(body.utf8.count)\r\n\(extra)\r\n\(body)"
-    }
-
     // MARK: - Keep-alive and pipelining
 
     func testKeepAliveServesSeveralRequestsOnOneConnection() throws {
@@ -78,6 +79,29 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(server.openConnections, 12)
     }
 
+    func testManyClientsPipeliningAsynchronousResponsesEachGetTheirOwnInOrder() throws {
+        let (server, address) = try HTTPServer.make(eventLoops: 2)
+        defer { server.stop(drainMilliseconds: 0) }
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 16) { c in
+            do {
+                let client = try TestClient(address)
+                for round in 0..<10 {
+                    var batch = ""
+                    for i in 0..<4 { batch += i % 2 == 0 ? get("/delay/\(i)") : post("/echo", "\(c)-\(round)-\(i)") }
+                    try client.send(batch)
+                    for i in 0..<4 {
+                        let expected = i % 2 == 0 ? "/delay/\(i)" : "\(c)-\(round)-\(i)"
+                        if try client.readResponse().text != expected { failures.withLock { $0 += 1 } }
+                    }
+                }
+            } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        XCTAssertEqual(failures.withLock { $0 }, 0)
+    }
+
     func testIPv6LoopbackAndTheReturnedAddress() throws {
         let (server, address) = try HTTPServer.make(host: "::1")
         defer { server.stop(drainMilliseconds: 0) }
@@ -85,6 +109,20 @@ final class ServerTests: XCTestCase {
         let client = try TestClient(address)
         try client.send(get("/peer"))
         XCTAssertEqual(try client.readResponse().text, "::1")
+    }
+
+    func testWildcardHostsAcceptLoopbackClients() throws {
+        let (v4, v4Address) = try HTTPServer.make(host: "0.0.0.0")
+        defer { v4.stop(drainMilliseconds: 0) }
+        XCTAssertTrue(v4Address.hasPrefix("0.0.0.0:"), v4Address)
+        let (v6, v6Address) = try HTTPServer.make(host: "::")
+        defer { v6.stop(drainMilliseconds: 0) }
+        XCTAssertTrue(v6Address.hasPrefix("[::]:"), v6Address)
+        for port in [TestClient.split(v4Address).1, TestClient.split(v6Address).1] {
+            let client = try TestClient("127.0.0.1:\(port)")
+            try client.send(get("/peer"))
+            XCTAssertEqual(try client.readResponse().text, "127.0.0.1")   // IPv4-mapped shown as IPv4
+        }
     }
 
     func testLocalhostBindsIPv4Loopback() throws {

@@ -111,9 +111,11 @@ final class ServerTimeoutTests: XCTestCase {
         let refused = try late.readResponse()
         XCTAssertEqual(refused.status, 503)
         XCTAssertEqual(refused.header("Connection"), "close")
+        late.shutdownWrite()                 // ends the server's linger after the 503
         let finished = try busy.readResponse()
         XCTAssertEqual(finished.text, "/delay/300")
         XCTAssertEqual(finished.header("Connection"), "close")
+        busy.shutdownWrite()
         XCTAssertEqual(stopped.wait(timeout: .now() + 3), .success)
         XCTAssertEqual(server.openConnections, 0)
         XCTAssertThrowsError(try TestClient(address))
