@@ -77,16 +77,5 @@ struct TailFormatter {
 
 /// Standard output, one whole line per `write`.
 enum Output {
-    static func write(_ bytes: [UInt8]) {
-        var line = bytes
-        line.append(UInt8(ascii: "\n"))
-        line.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
-    }
+    static func write(_ bytes: [UInt8]) { Diagnostics.writeLine(bytes, to: 1) }
 }
