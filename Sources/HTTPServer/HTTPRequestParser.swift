@@ -52,6 +52,9 @@ public struct HTTPRequestParser: Sendable {
     private var body: [UInt8] = []
     private var failure: HTTPParserError?
 
+    /// Body bytes reserved up front for a `Content-Length` body; webhooks are a few KiB.
+    static let initialBodyCapacity = 16 << 10
+
     public init(limits: HTTPLimits) {
         self.limits = limits
     }
@@ -117,8 +120,8 @@ public struct HTTPRequestParser: Sendable {
             case .contentLength(let length):
                 bodyFraming = .contentLength
                 bodyRemaining = length
-                // Bounded: the head parser refused a length over maxBodyBytes.
-                body.reserveCapacity(length)
+                // A head alone must not buy a megabyte: reserve what webhooks send, grow on arrival.
+                body.reserveCapacity(min(length, Self.initialBodyCapacity))
             case .chunked:
                 bodyFraming = .chunked
                 chunkedDecoder = ChunkedBodyDecoder()
