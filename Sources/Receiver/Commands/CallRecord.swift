@@ -1,21 +1,20 @@
 /// One call, put together from all its events (`callhook calls`). Events may come in any order
-/// and more than once: a delivery seen twice (same `key`) counts once, a hangup is final, and
-/// a late ringing does not reopen an ended call.
+/// and more than once, and the record comes out the same whatever the order: a delivery seen
+/// twice (same `key`) counts once, at its earliest time; a hangup is final; and a late ringing
+/// does not reopen an ended call.
+///
+/// ```swift
+/// var call = CallRecord(vendor: "impactpbx", callID: "460a36b6")
+/// for line in lines { if let event = LoggedEvent(line: line) { call.add(event) } }
+/// print(call.state, call.talkSeconds ?? 0)
+/// ```
 struct CallRecord: Sendable, Equatable {
-    var vendor: String
-    var callID: String
-    var started: String?
-    var answered: String?
-    var ended: String?
-    var outcome: String?
-    var talkSeconds: Int?
-    var from: String?
-    var to: String?
-    var eventsSeen = 0
+    let vendor: String
+    let callID: String
 
-    private var keys: Set<String> = []
-    /// The time of the terminal event that set `outcome`; the latest one wins.
-    private var endedBy: String?
+    /// The events seen, by `key`: what each contributes to the row. A redelivery received
+    /// later than the first copy changes nothing, whichever copy is read first.
+    private var moments: [String: Moment] = [:]
 
     init(vendor: String, callID: String) {
         self.vendor = vendor
@@ -25,23 +24,35 @@ struct CallRecord: Sendable, Equatable {
     static let terminalTypes: Set<String> = ["call.hangup", "call.missed", "call.failed"]
 
     mutating func add(_ event: LoggedEvent) {
-        if let key = event.key {
-            guard keys.insert(key).inserted else { return }
-        }
-        eventsSeen += 1
-        from = from ?? event.fromNumber
-        to = to ?? event.toNumber
-        started = earliest(started, event.time("started_at") ?? (event.type == "call.initiated" || event.type == "call.ringing" ? event.when : nil))
-        answered = earliest(answered, event.time("answered_at") ?? (event.type == "call.answered" ? event.when : nil))
-        guard let type = event.type, Self.terminalTypes.contains(type) else { return }
-        let time = event.time("ended_at") ?? event.when ?? ""
-        ended = latest(ended, time)
-        if endedBy == nil || time >= endedBy! {
-            endedBy = time
-            outcome = event.outcome ?? outcome
-            talkSeconds = event.talkSeconds ?? talkSeconds
-        }
+        let moment = Moment(event)
+        let key = event.key ?? event.string("id") ?? "#\(moments.count)"
+        if let seen = moments[key], seen <= moment { return }
+        moments[key] = moment
     }
+
+    var eventsSeen: Int { moments.count }
+
+    /// The earliest start reported, else the first ringing or dial-out.
+    var started: String? {
+        earliest(moments.values.compactMap { $0.startedAt ?? ($0.opensCall ? $0.when : nil) })
+    }
+
+    /// The earliest answer time reported, else the first answered event.
+    var answered: String? {
+        earliest(moments.values.compactMap { $0.answeredAt ?? ($0.type == "call.answered" ? $0.when : nil) })
+    }
+
+    /// The latest end among the terminal events.
+    var ended: String? {
+        moments.values.filter(\.isTerminal).map(\.endTime).max()
+    }
+
+    var outcome: String? { deciding?.outcome }
+    var talkSeconds: Int? { deciding?.talkSeconds }
+
+    /// The calling and called parties as the earliest event that names them says.
+    var from: String? { moments.values.compactMap { m in m.from.map { (m.when, $0) } }.min { $0 < $1 }?.1 }
+    var to: String? { moments.values.compactMap { m in m.to.map { (m.when, $0) } }.min { $0 < $1 }?.1 }
 
     /// What the row shows: an ended call's outcome; an answered call not yet ended is `in call`.
     var state: String {
@@ -50,45 +61,54 @@ struct CallRecord: Sendable, Equatable {
         return answered != nil ? "in call" : "ringing"
     }
 
-    private func earliest(_ a: String?, _ b: String?) -> String? {
-        guard let b else { return a }
-        guard let a else { return b }
-        return min(a, b)   // RFC 3339 UTC with fixed digits sorts as text
-    }
+    /// When the call is placed in time: its start, else the first thing known of it.
+    var time: String? { started ?? answered ?? ended }
 
-    private func latest(_ a: String?, _ b: String) -> String? {
-        guard let a else { return b }
-        return max(a, b)
-    }
-}
-
-/// Groups events into calls by vendor and `call_id`, in the order calls were first seen.
-struct CallCorrelator {
-    private(set) var calls: [CallRecord] = []
-    private var index: [String: Int] = [:]
-
-    mutating func add(_ event: LoggedEvent) {
-        guard let vendor = event.vendor, let callID = event.callID else { return }
-        let id = vendor + "\u{0}" + callID
-        if let at = index[id] {
-            calls[at].add(event)
-        } else {
-            var record = CallRecord(vendor: vendor, callID: callID)
-            record.add(event)
-            index[id] = calls.count
-            calls.append(record)
+    /// The terminal event that decides the outcome: a hangup over a missed or failed event (a
+    /// hangup is final), then the latest, then a fixed order of the rest so the result never
+    /// depends on the order the events were read in.
+    private var deciding: Moment? {
+        moments.values.filter(\.isTerminal).max { a, b in
+            if (a.type == "call.hangup") != (b.type == "call.hangup") { return b.type == "call.hangup" }
+            return (a.endTime, a.outcome ?? "", a.talkSeconds ?? -1) < (b.endTime, b.outcome ?? "", b.talkSeconds ?? -1)
         }
     }
 
-    /// Calls ordered by when they started (calls with no known start last, in first-seen order).
-    var sorted: [CallRecord] {
-        calls.enumerated().sorted { a, b in
-            switch (a.element.started, b.element.started) {
-            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
-            case (_?, nil): return true
-            case (nil, _?): return false
-            case (nil, nil): return a.offset < b.offset
-            }
-        }.map(\.element)
+    private func earliest(_ times: [String]) -> String? {
+        times.min()   // RFC 3339 UTC with fixed digits sorts as text
+    }
+
+    /// What one event tells about its call.
+    private struct Moment: Sendable, Equatable, Comparable {
+        var when: String
+        var type: String?
+        var startedAt: String?
+        var answeredAt: String?
+        var endedAt: String?
+        var outcome: String?
+        var talkSeconds: Int?
+        var from: String?
+        var to: String?
+
+        init(_ event: LoggedEvent) {
+            when = event.sortTime
+            type = event.type
+            startedAt = event.time("started_at")
+            answeredAt = event.time("answered_at")
+            endedAt = event.time("ended_at")
+            outcome = event.outcome
+            talkSeconds = event.talkSeconds
+            from = event.fromNumber
+            to = event.toNumber
+        }
+
+        var opensCall: Bool { type == "call.initiated" || type == "call.ringing" }
+        var isTerminal: Bool { type.map(CallRecord.terminalTypes.contains) ?? false }
+        var endTime: String { endedAt ?? when }
+
+        /// Copies of one delivery: the one received first counts (then any fixed order).
+        static func < (a: Moment, b: Moment) -> Bool {
+            (a.when, a.endedAt ?? "", a.outcome ?? "") < (b.when, b.endedAt ?? "", b.outcome ?? "")
+        }
     }
 }
