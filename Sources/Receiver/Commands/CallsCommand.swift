@@ -2,7 +2,7 @@ import CallEvents
 import Glibc
 
 /// `callhook calls`: one row per call (started, answered, ended, outcome, talk time, from, to,
-/// events seen), or with `--json` one object per call.
+/// events seen), or with `--json` one object per call; calls in time order.
 public enum CallsCommand {
     public static func run(_ options: CommandLineArguments.Calls) -> Int32 {
         let path = options.file ?? "events.jsonl"
@@ -30,6 +30,7 @@ public enum CallsCommand {
         w.raw(#","started_at":"#); w.string(call.started)
         w.raw(#","answered_at":"#); w.string(call.answered)
         w.raw(#","ended_at":"#); w.string(call.ended)
+        w.raw(#","state":"#); w.string(call.state)
         w.raw(#","outcome":"#); w.string(call.outcome)
         w.raw(#","talk_seconds":"#); w.integer(call.talkSeconds)
         w.raw(#","from":"#); w.string(call.from)
@@ -46,7 +47,7 @@ public enum CallsCommand {
              call.answered.map { clock($0, sameDayAs: call.started) } ?? "-",
              call.ended.map { clock($0, sameDayAs: call.started) } ?? "-",
              call.state,
-             call.talkSeconds.map { "\($0)s" } ?? "-",
+             call.talkSeconds.map(TailFormatter.talkTime) ?? "-",
              call.from ?? "-", call.to ?? "-",
              String(call.eventsSeen),
              call.vendor + ":" + call.callID]
