@@ -2,21 +2,29 @@ import CallEvents
 import Glibc
 
 /// `callhook replay`: re-decodes every line's `raw` with today's decoders and prints the new
-/// lines (same id, route, time and source), without touching the log.
+/// lines (same id, route, time and source), without touching the log. A line that cannot be
+/// replayed is named on stderr (by line number and id) and makes the exit status 1.
+///
+/// ```sh
+/// callhook replay events.jsonl | diff events.jsonl - # what a decoder fix changes
+/// ```
 public enum ReplayCommand {
     public static func run(file: String?) -> Int32 {
         let path = file ?? "events.jsonl"
         var failures = 0
+        var number = 0
         let opened = LogLines(path: path).forEach { line in
+            number += 1
             guard let event = LoggedEvent(line: line) else {
                 failures += 1
+                Diagnostics.log(.warning, "line \(number): not a JSON object")
                 return
             }
             switch replay(event) {
             case .success(let replayed): Output.write(replayed.jsonLine())
             case .failure(let failure):
                 failures += 1
-                Diagnostics.log(.warning, "\(event.string("id") ?? "?"): \(failure.message)")
+                Diagnostics.log(.warning, "line \(number) (id \(event.string("id") ?? "?")): \(failure.message)")
             }
         }
         guard opened else {
@@ -26,19 +34,37 @@ public enum ReplayCommand {
         return failures == 0 ? 0 : 1
     }
 
+    /// The hints URL Networks' decoder takes, by the type each one gives.
+    private static let urlNetworksHints = ["call.ringing": "ringing", "call.answered": "answered", "call.hangup": "hangup"]
+
+    /// Decodes a logged line's `raw` and `query` again, with the line's envelope.
+    ///
+    /// The line does not keep the route's event hint. VoipNow's is its `vendor_event`. URL
+    /// Networks' is recovered from the logged type: when the payload alone now decodes to
+    /// another type that a hint gives, a hint must have decided it, and it is used again.
     static func replay(_ event: LoggedEvent) -> Result<CallEvent, DecodeFailure> {
-        guard let vendorName = event.vendor, let vendor = Vendor(rawValue: vendorName),
-              let raw = event.value["raw"] else {
-            return .failure(DecodeFailure(status: 422, message: "line has no vendor or raw"))
+        guard let vendorName = event.vendor, let vendor = Vendor(rawValue: vendorName) else {
+            return .failure(DecodeFailure(status: 422, message: "line has no known vendor"))
+        }
+        guard let raw = event.value["raw"], !raw.isNull else {
+            return .failure(DecodeFailure(status: 422, message: "line has no raw payload"))
+        }
+        guard let id = event.string("id"), let route = event.string("route"),
+              let receivedAt = event.string("received_at").flatMap(Timestamp.init(rfc3339:)) else {
+            return .failure(DecodeFailure(status: 422, message: "line has no id, route or received_at"))
         }
         let query = event.value["query"].flatMap { $0.isNull ? nil : $0 }
-        // VoipNow's vendor_event is its route hint (or derived from the payload the same way).
-        let hint = vendor == .voipnow ? event.string("vendor_event") : nil
         let source = EventSource(addr: event.value["source"]?["addr"]?.stringValue ?? "",
                                  userAgent: event.value["source"]?["user_agent"]?.stringValue)
-        let receivedAt = event.string("received_at").flatMap(Timestamp.init(rfc3339:)) ?? Timestamp(milliseconds: 0)
-        return CallEventDecoder.decode(raw: raw, query: query, as: .vendor(vendor), hint: hint,
-                                       id: event.string("id") ?? "", receivedAt: receivedAt,
-                                       route: event.string("route") ?? "", source: source)
+        func decode(hint: String?) -> Result<CallEvent, DecodeFailure> {
+            CallEventDecoder.decode(raw: raw, query: query, as: .vendor(vendor), hint: hint, id: id,
+                                    receivedAt: receivedAt, route: route, source: source)
+        }
+        let result = decode(hint: vendor == .voipnow ? event.string("vendor_event") : nil)
+        if vendor == .urlnetworks, case .success(let replayed) = result, let type = event.type,
+           replayed.type.rawValue != type, let hint = urlNetworksHints[type] {
+            return decode(hint: hint)
+        }
+        return result
     }
 }
