@@ -9,10 +9,15 @@ struct LogLines {
     var pollMicroseconds: UInt32 = 200_000
 
     /// Calls `body` with each complete line (without `\n`); a partial last line waits for its
-    /// end when following and is dropped otherwise. Returns false when the file cannot be opened.
+    /// end when following and is dropped otherwise. Returns false when the file cannot be
+    /// opened; when following, a file that does not exist yet is waited for, as `tail -F` does.
     func forEach(_ body: ([UInt8]) -> Void) -> Bool {
         let isStdin = path == nil || path == "-"
         var fd: Int32 = isStdin ? 0 : open(path!, O_RDONLY | O_CLOEXEC)
+        while fd < 0 && follow && errno == ENOENT {
+            usleep(pollMicroseconds)
+            fd = open(path!, O_RDONLY | O_CLOEXEC)
+        }
         guard fd >= 0 else { return false }
         var identity = isStdin ? nil : FileIdentity(fd: fd)
         var offset = 0

@@ -6,6 +6,9 @@ public enum TailCommand {
     public static func run(_ options: CommandLineArguments.Tail) -> Int32 {
         let path = options.file ?? "events.jsonl"
         let formatter = TailFormatter(colour: TailFormatter.wantsColour(fd: 1))
+        if options.follow, path != "-", access(path, F_OK) != 0 {
+            Diagnostics.log(.info, "waiting for \(path) to appear")
+        }
         let opened = LogLines(path: path, follow: options.follow).forEach { line in
             guard let event = LoggedEvent(line: line), matches(event, options) else { return }
             if options.json {
