@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+@testable import Receiver
+
+/// `callhook tail` as a program: `--follow` keeps reading like `tail -F` across rename rotation
+/// and truncation and prints every line exactly once; the filters pick lines of the real log.
+final class TailFollowTests: XCTestCase {
+    var scratch: OpsScratch!
+    var tail: CallhookBinary.Child?
+
+    override func setUpWithError() throws { scratch = try OpsScratch() }
+
+    override func tearDown() {
+        tail?.stop()
+        scratch.remove()
+    }
+
+    /// Event lines as the server writes them, each unique.
+    func lines(_ prefix: String, _ count: Int) -> [String] {
+        (0..<count).map { i in
+            String(decoding: LoggedEvent.make(OpsPayloads.unique("\(prefix)-\(i)"), receivedAt: 1_700_000_000 + i).line, as: UTF8.self)
+        }
+    }
+
+    func append(_ lines: [String], to name: String = "events.jsonl") throws {
+        for line in lines { try scratch.append(name, line + "\n") }
+    }
+
+    /// What the follower has printed once it has printed `count` lines (or the deadline passed).
+    func printed(atLeast count: Int, seconds: Double = 5) -> [String] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var out: [String] = []
+        repeat {
+            out = tail?.stdout.split(separator: "\n").map(String.init) ?? []
+            if out.count >= count { break }
+            usleep(20_000)
+        } while Date() < deadline
+        // A little longer, so a line printed twice would show.
+        usleep(300_000)
+        return tail?.stdout.split(separator: "\n").map(String.init) ?? []
+    }
+
+    func follow(_ arguments: [String] = ["--json"]) throws {
+        tail = try CallhookBinary.launch(["tail", "--follow"] + arguments + [scratch.file("events.jsonl")], in: scratch, name: "tail")
+    }
+
+    func testFollowPrintsEveryLineOnceAcrossRenameRotation() throws {
+        let first = lines("first", 3), late = lines("late", 2), second = lines("second", 3), third = lines("third", 2)
+        try append(first)
+        try follow()
+        XCTAssertEqual(printed(atLeast: 3), first)
+
+        // logrotate renames the file; the writer keeps appending to it until its SIGHUP...
+        XCTAssertEqual(rename(scratch.file("events.jsonl"), scratch.file("events.jsonl.1")), 0)
+        try append([late[0]], to: "events.jsonl.1")
+        usleep(400_000)
+        try append([late[1]], to: "events.jsonl.1")
+        // ...then reopens by name and writes to the new file.
+        try append(second)
+        XCTAssertEqual(printed(atLeast: 8), first + late + second)
+
+        try append(third)
+        XCTAssertEqual(printed(atLeast: 10), first + late + second + third)
+        XCTAssertTrue(tail!.process.isRunning, tail!.stderr)
+    }
+
+    func testFollowStartsOverWhenTheFileIsTruncated() throws {
+        let before = lines("before", 4), after = lines("after", 2)
+        try append(before)
+        try follow()
+        XCTAssertEqual(printed(atLeast: 4), before)
+        // copytruncate: the same file, cut to nothing, then written again.
+        XCTAssertEqual(truncate(scratch.file("events.jsonl"), 0), 0)
+        try append(after)
+        XCTAssertEqual(printed(atLeast: 6), before + after)
+    }
+
+    func testFollowWaitsForAFileThatIsNotThereYet() throws {
+        let later = lines("later", 2)
+        try follow()
+        usleep(300_000)
+        XCTAssertTrue(tail!.process.isRunning, tail!.stderr)
+        try append(later)
+        XCTAssertEqual(printed(atLeast: 2), later)
+        XCTAssertTrue(tail!.stderr.contains("waiting for"), tail!.stderr)
+    }
+
+    func testWithoutFollowAMissingFileIsAnError() throws {
+        let result = try CallhookBinary.run(["tail", scratch.file("missing.jsonl")], in: scratch)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("cannot open"), result.stderr)
+    }
+
+    func testFollowWaitsForTheRestOfAPartialLine() throws {
+        let line = lines("partial", 1)[0]
+        try follow()
+        try scratch.append("events.jsonl", String(line.prefix(40)))
+        usleep(300_000)
+        XCTAssertEqual(tail?.stdout, "")
+        try scratch.append("events.jsonl", String(line.dropFirst(40)) + "\n")
+        XCTAssertEqual(printed(atLeast: 1), [line])
+    }
+
+    func testReadableLinesFilteredByVendorTypeAndCall() throws {
+        var all: [LoggedEvent] = []
+        var start = 1_700_000_000
+        for vendor in OpsPayloads.Vendor.allCases {
+            for payload in OpsPayloads.call(vendor, id: "\(start)", start: start, answered: true) {
+                all.append(.make(payload, receivedAt: start + 1))
+            }
+            start += 60
+        }
+        try append(all.map { String(decoding: $0.line, as: UTF8.self) })
+        let log = scratch.file("events.jsonl")
+        let formatter = TailFormatter(colour: false)
+
+        let everything = try CallhookBinary.run(["tail", log], in: scratch)
+        XCTAssertEqual(everything.status, 0, everything.stderr)
+        XCTAssertEqual(everything.stdout, all.map { formatter.format($0) + "\n" }.joined())
+        XCTAssertFalse(everything.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
+
+        let hangups = try CallhookBinary.run(["tail", "--vendor", "voipstudio", "--type", "call.hangup", log], in: scratch)
+        let voipstudioHangups = all.filter { $0.vendor == "voipstudio" && $0.type == "call.hangup" }
+        XCTAssertEqual(hangups.stdout, voipstudioHangups.map { formatter.format($0) + "\n" }.joined())
+        XCTAssertEqual(hangups.stdout.split(separator: "\n").count, 1)
+
+        let call = try CallhookBinary.run(["tail", "--json", "--call", "1700000060", log], in: scratch)
+        let expected = all.filter { $0.callID == "1700000060" }
+        XCTAssertEqual(expected.count, 3)
+        XCTAssertEqual(call.stdout, expected.map { String(decoding: $0.line, as: UTF8.self) + "\n" }.joined())
+    }
+}
