@@ -1,3 +1,5 @@
+import CallEvents
+
 /// One call, put together from all its events (`callhook calls`). Events may come in any order
 /// and more than once, and the record comes out the same whatever the order: a delivery seen
 /// twice (same `key`) counts once, at its earliest time; a hangup is final; and a late ringing
@@ -48,7 +50,15 @@ struct CallRecord: Sendable, Equatable {
     }
 
     var outcome: String? { deciding?.outcome }
-    var talkSeconds: Int? { deciding?.talkSeconds }
+
+    /// The vendor's talk time from the event that decides the outcome; else, as for one event
+    /// (call-event.md, `talk_seconds`), from answered to ended when both are known.
+    var talkSeconds: Int? {
+        if let reported = deciding?.talkSeconds { return reported }
+        guard deciding != nil, let answered = answered.flatMap(Timestamp.init(rfc3339:)),
+              let ended = ended.flatMap(Timestamp.init(rfc3339:)), ended >= answered else { return nil }
+        return Int((ended.milliseconds - answered.milliseconds) / 1000)
+    }
 
     /// The calling and called parties as the earliest event that names them says.
     var from: String? { moments.values.compactMap { m in m.from.map { (m.when, $0) } }.min { $0 < $1 }?.1 }
