@@ -74,17 +74,18 @@ final class CallRecordTests: XCTestCase {
     }
 
     /// What each vendor's payloads tell: VoipNow's have no times (received times stand in);
-    /// URL Networks' give start and end but no answer time or talk time.
+    /// URL Networks' give start and end but no answer time; talk time runs from the answered
+    /// event to the end where the vendor does not report it.
     static func expectedRow(_ vendor: Vendor, id: String, start: Int, answered: Bool) -> Expected {
         let end = start + (answered ? 35 : 20)
         let events = answered ? 3 : 2
         switch vendor {
         case .voipnow:
             return Expected(vendor: "voipnow", callID: id, started: start + 1, answered: answered ? start + 5 : nil, ended: end,
-                            outcome: answered ? "answered" : "no_answer", talkSeconds: nil, events: events)
+                            outcome: answered ? "answered" : "no_answer", talkSeconds: answered ? 30 : nil, events: events)
         case .urlnetworks:
             return Expected(vendor: "urlnetworks", callID: id, started: start, answered: answered ? start + 5 : nil, ended: end,
-                            outcome: answered ? "answered" : "missed", talkSeconds: nil, events: events)
+                            outcome: answered ? "answered" : "missed", talkSeconds: answered ? 30 : nil, events: events)
         case .voipstudio:
             return Expected(vendor: "voipstudio", callID: id, started: start, answered: answered ? start + 5 : nil, ended: end,
                             outcome: answered ? "answered" : "missed", talkSeconds: answered ? 30 : nil, events: events)
@@ -161,6 +162,24 @@ final class CallRecordTests: XCTestCase {
             XCTAssertEqual(call.talkSeconds, 0)
             XCTAssertEqual(call.ended, "2023-11-14T22:13:40.000Z", "ended is the latest terminal time")
         }
+    }
+
+    func testTalkTimeTheVendorReportsWinsOverAnsweredToEnded() {
+        let reported = LoggedEvent.make(json: #"{"id":"1","key":"a","vendor":"impactpbx","type":"call.hangup","call_id":"t","outcome":"answered","answered_at":"2023-11-14T22:13:20.000Z","ended_at":"2023-11-14T22:14:20.900Z","talk_seconds":57}"#)
+        var call = CallRecord(vendor: "impactpbx", callID: "t")
+        call.add(reported)
+        XCTAssertEqual(call.talkSeconds, 57)
+        let derived = LoggedEvent.make(json: #"{"id":"1","key":"a","vendor":"impactpbx","type":"call.hangup","call_id":"t","outcome":"answered","answered_at":"2023-11-14T22:13:20.000Z","ended_at":"2023-11-14T22:14:20.900Z","talk_seconds":null}"#)
+        var other = CallRecord(vendor: "impactpbx", callID: "t")
+        other.add(derived)
+        XCTAssertEqual(other.talkSeconds, 60, "whole seconds, rounded down")
+    }
+
+    func testNoTalkTimeBeforeTheCallEnds() {
+        let answered = LoggedEvent.make(json: #"{"id":"1","key":"a","vendor":"impactpbx","type":"call.answered","call_id":"t","answered_at":"2023-11-14T22:13:20.000Z"}"#)
+        var call = CallRecord(vendor: "impactpbx", callID: "t")
+        call.add(answered)
+        XCTAssertNil(call.talkSeconds)
     }
 
     func testTheSameDeliveryTwiceCountsOnce() {
