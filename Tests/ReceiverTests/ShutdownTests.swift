@@ -1,0 +1,75 @@
+import Foundation
+import Glibc
+import XCTest
+
+/// receiver.md "Operating": SIGTERM / SIGINT stop accepting, finish what is in flight, sync, exit 0.
+final class ShutdownTests: ServerTestCase {
+    func testSIGTERMUnderLoadExitsZeroWithEveryAcknowledgedEventInTheLog() throws {
+        let server = try startServer()
+        // Idle keep-alive connections, each after one request.
+        var idle: [RawHTTPClient] = []
+        var acknowledged: [String] = []
+        for _ in 0..<3 {
+            let client = try RawHTTPClient(port: server.port)
+            try client.send(Requests.delivery())
+            acknowledged.append(try XCTUnwrap(try client.readResponse().id))
+            idle.append(client)
+        }
+        let load = LoadGenerator(port: server.port, threads: 4)
+        usleep(300_000)
+        server.signal(SIGTERM)
+        let status = server.waitForExit(seconds: 15)
+        acknowledged += load.stop()
+
+        XCTAssertEqual(status, 0, "stderr:\n\(server.stderrText)")
+        XCTAssertGreaterThan(acknowledged.count, 10)
+        for client in idle {
+            XCTAssertTrue(client.waitForClose(seconds: 1), "idle keep-alive connections are closed")
+        }
+        let logged = try LogFile.ids(eventLogPath)
+        let missing = Set(acknowledged).subtracting(logged)
+        XCTAssertTrue(missing.isEmpty, "\(missing.count) acknowledged events not in the log")
+        XCTAssertEqual(logged.count, Set(logged).count, "no line written twice")
+        XCTAssertFalse(try RawHTTPClient.connects(port: server.port), "nothing listens after the stop")
+    }
+
+    func testSIGINTStopsCleanly() throws {
+        let server = try startServer()
+        XCTAssertEqual(try deliver(server).status, 200)
+        server.signal(SIGINT)
+        XCTAssertEqual(server.waitForExit(seconds: 10), 0)
+        XCTAssertEqual(try eventLines().count, 1)
+    }
+
+    func testResponseInFlightWhenSIGTERMArrivesIsStillSent() throws {
+        var config = TestConfiguration()
+        config.limits = ["drain_timeout_ms": 5000]
+        let server = try startServer(config)
+        // Ten pipelined requests: some are still queued or being synced when the signal lands.
+        let client = try RawHTTPClient(port: server.port)
+        try client.send((0..<10).flatMap { _ in Requests.delivery() })
+        server.signal(SIGTERM)
+        var answered: [String] = []
+        while let response = try? client.readResponse() {
+            if response.status == 200 { answered.append(try XCTUnwrap(response.id)) } else {
+                XCTAssertEqual(response.status, 503, response.description)
+            }
+            if response.closesConnection { break }
+        }
+        XCTAssertEqual(server.waitForExit(seconds: 10), 0)
+        XCTAssertGreaterThan(answered.count, 0, "the request being handled when the signal came is answered")
+        XCTAssertTrue(Set(answered).isSubset(of: try LogFile.ids(eventLogPath)))
+    }
+}
+
+extension RawHTTPClient {
+    /// Whether anything accepts a connection on the port.
+    static func connects(port: Int) throws -> Bool {
+        do {
+            _ = try RawHTTPClient(port: port, timeout: 1)
+            return true
+        } catch ClientError.system("connect", _) {
+            return false
+        }
+    }
+}
