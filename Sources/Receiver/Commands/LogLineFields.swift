@@ -5,7 +5,8 @@ import CallEvents
 /// string (its quotes would be escaped), so the first one found is the top-level field.
 enum LogLineFields {
     static func keyAndID(_ line: [UInt8]) -> (key: String, id: String)? {
-        guard let id = stringField(#"{"id":"#, in: line), let key = stringField(#","key":"#, in: line) else { return nil }
+        // Each marker ends with the value's opening quote.
+        guard let id = stringField(#"{"id":""#, in: line), let key = stringField(#","key":""#, in: line) else { return nil }
         return (key, id)
     }
 

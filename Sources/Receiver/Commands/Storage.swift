@@ -68,7 +68,8 @@ struct Storage: Sendable {
     /// does not forget the keys it has written.
     private static func rebuild(_ dedupe: DedupeIndex, from path: String) {
         guard dedupe.capacity > 0, let lines = try? LogTail.lastLines(path: path, count: dedupe.capacity) else { return }
-        for line in lines.reversed() {
+        // `lastLines` is oldest first already: the ring then forgets the oldest key first.
+        for line in lines {
             if let (key, id) = LogLineFields.keyAndID(line) { dedupe.insert(key: key, id: id) }
         }
     }
