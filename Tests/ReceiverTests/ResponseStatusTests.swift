@@ -218,6 +218,17 @@ final class ResponseStatusTests: ServerTestCase {
         try assertNothingStored()
     }
 
+    func testWrongSecretWithExpectContinueIs401WithoutA100() throws {
+        let server = try startServer()
+        let client = try RawHTTPClient(port: server.port)
+        try client.send("POST /hooks/impactpbx?token=wrong HTTP/1.1\r\nHost: x\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 500\r\nExpect: 100-continue\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 401, "the first response must be the final 401, no 100: \(response)")
+        XCTAssertTrue(client.waitForClose(seconds: 3), "the unread body is never read: the connection closes")
+        try assertNothingStored()
+    }
+
     func testHeaderSectionOverMaxHeaderBytesIs431() throws {
         let server = try startServer(smallLimits)
         let request = Requests.delivery(headers: ["X-Padding: " + String(repeating: "p", count: 5000)])
@@ -284,7 +295,7 @@ final class ResponseStatusTests: ServerTestCase {
         let client = try RawHTTPClient(port: server.port)
         // Everything but the last byte, then SIGTERM, then the last byte.
         try client.send(Array(request.dropLast()))
-        usleep(100_000)
+        usleep(200_000)
         server.signal(SIGTERM)
         usleep(200_000)
         try client.send([request.last!])
