@@ -7,6 +7,7 @@ let package = Package(
     name: "callhook",
     products: [
         .executable(name: "callhook", targets: ["callhook"]),
+        .executable(name: "callhook-bench", targets: ["callhook-bench"]),
     ],
     targets: [
         // libc headers Swift does not import: <sys/epoll.h>, <sys/eventfd.h>, accept4.
@@ -16,6 +17,8 @@ let package = Package(
         .target(name: "EventLog"),
         .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
+        // Speed and memory figures: decoding per vendor, and the server under wrk.
+        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),

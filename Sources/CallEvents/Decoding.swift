@@ -7,12 +7,15 @@
 /// }
 /// ```
 ///
+/// `raw` is the GET query, or the decoded body; `query` the fields of a POST's query string
+/// (nil when none). Both leave out `droppedQueryFields` (the `token`). Fields are looked up in
+/// `raw` first, then `query`. The route hint is used by VoipNow and URL Networks only.
 /// A payload that decodes but whose event is not recognized (even a JSON array on a route that
 /// expects an object) is a success of type `unknown`, kept whole in `raw`: nothing is lost.
 public enum CallEventDecoder {
     public static func decode(_ delivery: Delivery, as choice: VendorChoice) -> Result<CallEvent, DecodeFailure> {
         let raw: JSONValue
-        var query: JSONValue? = nil
+        var query: JSONValue?
         if delivery.method == "GET" {
             raw = delivery.query.map { FormDecoding.decode($0[...], dropping: delivery.droppedQueryFields) }
                 ?? .object([])
@@ -24,8 +27,7 @@ public enum CallEventDecoder {
                 return .failure(failure)
             }
             if let bytes = delivery.query {
-                let fields = FormDecoding.decode(bytes[...], dropping: delivery.droppedQueryFields)
-                if case .object(let members) = fields, !members.isEmpty { query = fields }
+                query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
             }
         }
         return decode(raw: raw, query: query, as: choice, hint: delivery.hint, id: delivery.id,

@@ -14,17 +14,33 @@
 struct Fields {
     let raw: JSONValue
     let query: JSONValue?
+    /// `raw`'s members and the hash of each one's normalized name: a decoder makes some twenty
+    /// lookups in a payload of some thirty members, so each lookup compares hashes first.
+    private let members: [JSONMember]
+    private let hashes: [UInt64]
 
     init(raw: JSONValue, query: JSONValue? = nil) {
         self.raw = raw
         self.query = query
+        if case .object(let members) = raw {
+            self.members = members
+            hashes = members.map { Fields.hash(ofKey: $0.key) }
+        } else {
+            members = []
+            hashes = []
+        }
     }
 
     /// The value of the first member whose name matches `name` (lowercase, no spaces).
     func value(_ name: StaticString) -> JSONValue? {
-        if let found = Fields.lookup(name, in: raw) { return found }
-        if let query { return Fields.lookup(name, in: query) }
-        return nil
+        name.withUTF8Buffer { want in
+            let hash = Fields.hash(ofName: want)
+            for i in hashes.indices where hashes[i] == hash && Fields.matches(members[i].key, want) {
+                return members[i].value
+            }
+            if let query { return Fields.lookup(want, in: query) }
+            return nil
+        }
     }
 
     /// Whether the field is there at all, even empty.
@@ -67,12 +83,26 @@ struct Fields {
 
     // MARK: - Helpers
 
-    static func lookup(_ name: StaticString, in container: JSONValue) -> JSONValue? {
+    static func lookup(_ want: UnsafeBufferPointer<UInt8>, in container: JSONValue) -> JSONValue? {
         guard case .object(let members) = container else { return nil }
-        return name.withUTF8Buffer { want in
-            for member in members where matches(member.key, want) { return member.value }
-            return nil
+        for member in members where matches(member.key, want) { return member.value }
+        return nil
+    }
+
+    /// FNV-1a of a member name as compared: ASCII case folded, spaces skipped.
+    static func hash(ofKey key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 where b != 0x20 {
+            hash = (hash ^ UInt64(ASCII.lower(b))) &* 0x0000_0100_0000_01b3
         }
+        return hash
+    }
+
+    /// FNV-1a of a wanted name, already lowercase without spaces.
+    static func hash(ofName name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return hash
     }
 
     /// Compares a member name with a wanted name: ASCII case folded, spaces skipped.

@@ -1,10 +1,8 @@
-import Glibc   // strtod, for the range check of numbers with an exponent
-
 /// The cursor behind `JSONParser`: one pass over the bytes, strings built straight from byte
 /// ranges. Grammar rules are RFC 8259 section numbers.
 struct JSONReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -119,209 +117,10 @@ struct JSONReader {
         }
     }
 
-    // MARK: Numbers
-
-    /// §6: `[ minus ] int [ frac ] [ exp ]`; the literal text is kept as sent.
-    private mutating func readNumber() throws(DecodeFailure) -> String {
-        let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit") }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1   // §6: no leading zeros
-        } else {
-            skipDigits()
-        }
-        let integerDigits = index - start
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit after '.'") }
-            skipDigits()
-        }
-        var hasExponent = false
-        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            hasExponent = true
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                index += 1
-            }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in the exponent") }
-            skipDigits()
-        }
-        let literal = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        // Without an exponent only more than 308 integer digits can exceed Double.greatestFiniteMagnitude.
-        if hasExponent || integerDigits > 308, !Self.isFinite(literal) {
-            index = start
-            throw failure("number out of range")
-        }
-        return String(decoding: literal, as: UTF8.self)
-    }
-
-    private static func isFinite(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: literal.count + 1) { text in
-            for k in 0..<literal.count { text[k] = CChar(bitPattern: literal[k]) }
-            text[literal.count] = 0
-            return strtod(text.baseAddress!, nil).isFinite
-        }
-    }
-
-    private mutating func skipDigits() {
-        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-    }
-
-    private func isDigit(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10
-    }
-
-    // MARK: Strings
-
-    /// §7: `quotation-mark *char quotation-mark`; control characters must be escaped.
-    private mutating func readString() throws(DecodeFailure) -> String {
-        index += 1   // "
-        let start = index
-        var ascii = true
-        var escaped = false
-        while true {
-            guard index < bytes.count else {
-                index = bytes.count
-                throw failure("expected '\"' to end the string")
-            }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 2   // the escaped byte cannot end the string; checked when unescaping
-                continue
-            }
-            if byte < 0x20 { throw failure("unescaped control character in string") }
-            if byte >= 0x80 { ascii = false }
-            index += 1
-        }
-        let end = index
-        index += 1   // "
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let latin1 = !ascii && !TextDecoding.isValidUTF8(text)
-        if !escaped {
-            return latin1 ? TextDecoding.latin1(text) : String(decoding: text, as: UTF8.self)
-        }
-        return try unescape(from: start, to: end, latin1: latin1)
-    }
-
-    /// Builds the string of `bytes[start..<end]`, which holds escapes. In `latin1` mode each raw
-    /// byte is a code point of its own (the string is not valid UTF-8).
-    private func unescape(from start: Int, to end: Int, latin1: Bool) throws(DecodeFailure) -> String {
-        var failed: DecodeFailure?
-        // Escapes only shrink (`\n` -> 1 byte, `\uFFFF` -> 3, a pair of 12 -> 4); Latin-1 at most doubles.
-        let capacity = latin1 ? (end - start) * 2 : end - start
-        let text = String(unsafeUninitializedCapacity: capacity) { out in
-            var n = 0
-            var i = start
-            while i < end {
-                let byte = bytes[i]
-                if byte != UInt8(ascii: "\\") {
-                    if latin1, byte >= 0x80 {
-                        out[n] = 0xC0 | (byte >> 6)
-                        out[n + 1] = 0x80 | (byte & 0x3F)
-                        n += 2
-                    } else {
-                        out[n] = byte
-                        n += 1
-                    }
-                    i += 1
-                    continue
-                }
-                do throws(DecodeFailure) {
-                    let scalar = try unescapeOne(at: &i)
-                    n += Self.writeUTF8(scalar, into: out, at: n)
-                } catch {
-                    failed = error
-                    return 0
-                }
-            }
-            return n
-        }
-        if let failed { throw failed }
-        return text
-    }
-
-    /// §7: one escape at `bytes[i]` (a backslash); moves `i` past it.
-    private func unescapeOne(at i: inout Int) throws(DecodeFailure) -> UInt32 {
-        let escape = bytes[i + 1]
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
-            i += 2
-            return UInt32(escape)
-        case UInt8(ascii: "b"): i += 2; return 0x08
-        case UInt8(ascii: "f"): i += 2; return 0x0C
-        case UInt8(ascii: "n"): i += 2; return 0x0A
-        case UInt8(ascii: "r"): i += 2; return 0x0D
-        case UInt8(ascii: "t"): i += 2; return 0x09
-        case UInt8(ascii: "u"):
-            let unit = try hex4(at: i + 2)
-            switch unit {
-            case 0xD800...0xDBFF:
-                // §7: a character outside the BMP is a surrogate pair; half a pair is not a character.
-                guard i + 11 < bytes.count, bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u"),
-                      case let low = try hex4(at: i + 8), (0xDC00...0xDFFF).contains(low) else {
-                    throw failure("lone surrogate escape", at: i)
-                }
-                i += 12
-                return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-            case 0xDC00...0xDFFF:
-                throw failure("lone surrogate escape", at: i)
-            default:
-                i += 6
-                return unit
-            }
-        default:
-            throw failure("invalid escape", at: i)
-        }
-    }
-
-    private func hex4(at position: Int) throws(DecodeFailure) -> UInt32 {
-        var value: UInt32 = 0
-        for k in position..<position + 4 {
-            guard k < bytes.count else { throw failure("expected four hex digits after '\\u'", at: k) }
-            let byte = bytes[k]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw failure("expected four hex digits after '\\u'", at: k)
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
-    }
-
-    /// Writes a scalar (never a surrogate) as UTF-8; returns the byte count.
-    private static func writeUTF8(_ scalar: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
-        switch scalar {
-        case 0..<0x80:
-            out[n] = UInt8(scalar)
-            return 1
-        case 0x80..<0x800:
-            out[n] = UInt8(0xC0 | scalar >> 6)
-            out[n + 1] = UInt8(0x80 | scalar & 0x3F)
-            return 2
-        case 0x800..<0x10000:
-            out[n] = UInt8(0xE0 | scalar >> 12)
-            out[n + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-            out[n + 2] = UInt8(0x80 | scalar & 0x3F)
-            return 3
-        default:
-            out[n] = UInt8(0xF0 | scalar >> 18)
-            out[n + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
-            out[n + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
-            out[n + 3] = UInt8(0x80 | scalar & 0x3F)
-            return 4
-        }
-    }
-
     // MARK: White space and failures
 
     /// §2: `ws = *( %x20 / %x09 / %x0A / %x0D )`.
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -330,11 +129,11 @@ struct JSONReader {
         }
     }
 
-    private func failure(_ expected: String) -> DecodeFailure {
+    func failure(_ expected: String) -> DecodeFailure {
         failure(expected, at: index)
     }
 
-    private func failure(_ what: String, at position: Int) -> DecodeFailure {
+    func failure(_ what: String, at position: Int) -> DecodeFailure {
         let end = position >= bytes.count ? " (end of input)" : ""
         return DecodeFailure(status: 422, message: "invalid JSON at byte \(position)\(end): \(what)")
     }

@@ -1,6 +1,6 @@
 /// A JSON value as received: object members keep their order (and duplicates), numbers keep
 /// their literal text so `raw` is written back exactly as sent.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number's literal text, already checked to be a finite JSON number.

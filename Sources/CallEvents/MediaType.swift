@@ -27,7 +27,8 @@ struct MediaType {
             guard i > subtypeStart else { return nil }
             let essenceEnd = i
             HeaderParameters.skipSpaces(bytes, &i)
-            guard i == bytes.count || bytes[i] == UInt8(ascii: ";") else { return nil }
+            // A ',' would start a second value (duplicate headers joined); only the first counts.
+            guard i == bytes.count || bytes[i] == UInt8(ascii: ";") || bytes[i] == UInt8(ascii: ",") else { return nil }
             return (HeaderParameters.lowercased(UnsafeBufferPointer(rebasing: bytes[start..<essenceEnd])),
                     HeaderParameters.parse(bytes, from: i))
         }

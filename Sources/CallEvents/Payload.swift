@@ -15,8 +15,10 @@
 /// - `multipart/form-data`: its text fields.
 /// - `text/plain`, no `Content-Type`: sniffed, `{` or `[` -> JSON, else form.
 /// - anything else: 415.
-/// An empty body (or one of white space only) is an empty object whatever the type. A `charset`
-/// parameter is not needed: text is UTF-8, or ISO-8859-1 where it is not valid UTF-8.
+/// Decisions where the spec is silent: an empty body (or one of white space only) is an empty
+/// object whatever the type; a `Content-Type` that is not `type/subtype` is a 415 like any other
+/// unknown type; a `charset` parameter is ignored, as text is read as UTF-8, or ISO-8859-1 where
+/// it is not valid UTF-8; a UTF-8 byte order mark before JSON is skipped.
 public enum Payload {
     /// Decodes a body by its `Content-Type`: JSON, form, multipart text fields, `text/plain`
     /// holding either; with none or a wrong one, sniffed (`{` or `[` -> JSON, else form).

@@ -7,7 +7,11 @@
 enum TextDecoding {
     /// The bytes as UTF-8 when they are valid UTF-8, else as ISO-8859-1.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : latin1(bytes)
+        // Most fields are ASCII: one cheap scan, then no second validation worth the name.
+        for byte in bytes where byte >= 0x80 {
+            return isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : latin1(bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func string(_ bytes: [UInt8]) -> String {

@@ -8,7 +8,7 @@
 /// Timestamps.format(t)                                // "2020-01-29T07:45:19.489Z"
 /// ```
 ///
-/// Only years 0000 to 9999 are accepted, as RFC 3339 writes four digits. Anything that does
+/// An epoch value of zero means "not set" and is nil. Only years 0000 to 9999 are accepted, as RFC 3339 writes four digits. Anything that does
 /// not parse is nil: a bad time is left out of the event, it never rejects a delivery.
 /// Dates are converted with the days-from-civil algorithm (proleptic Gregorian calendar).
 enum Timestamps {
@@ -54,7 +54,8 @@ enum Timestamps {
             whole = whole * 10 + Int64(s[i] - 0x30)
             i += 1
         }
-        guard i > 0 else { return nil }
+        // Zero is how FreeSWITCH-based PBXs say "never" (`answer_uepoch` of an unanswered call).
+        guard i > 0, whole > 0 else { return nil }
         var fraction: Int64 = 0   // milliseconds (seconds) or nothing (microseconds)
         if i < s.count {
             guard s[i] == UInt8(ascii: "."), i + 1 < s.count else { return nil }

@@ -183,8 +183,8 @@ final class Connection {
 
     /// Sends the encoded responses behind anything still pending, in one `send` when possible.
     private func flush() {
+        guard !loop.writeBuffer.isEmpty else { return }
         if pending.isEmpty {
-            guard !loop.writeBuffer.isEmpty else { return }
             let sent = send(loop.writeBuffer, from: 0)
             if sent < loop.writeBuffer.count && !state.isClosed {
                 pending = Array(loop.writeBuffer[sent...])

@@ -52,6 +52,9 @@ public struct HTTPRequestParser: Sendable {
     private var body: [UInt8] = []
     private var failure: HTTPParserError?
 
+    /// Body bytes reserved up front for a `Content-Length` body; webhooks are a few KiB.
+    static let initialBodyCapacity = 16 << 10
+
     public init(limits: HTTPLimits) {
         self.limits = limits
     }
@@ -61,10 +64,26 @@ public struct HTTPRequestParser: Sendable {
         return readIndex < buffer.count || headParser.hasStarted ? .head : .idle
     }
 
+    /// Bytes fed and not yet consumed (the rest of a head, a body, pipelined requests); a
+    /// connection can stop reading while this is high.
+    public var bufferedByteCount: Int { buffer.count - readIndex }
+
+    /// Bytes of storage the parser holds, for tests of its memory use.
+    var bufferCapacity: Int { buffer.capacity }
+
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, !bytes.isEmpty else { return }
+        var rest = bytes
+        if inBody, bodyFraming == .contentLength, bodyRemaining > 0, readIndex == buffer.count {
+            // Nothing is waiting in the buffer: body bytes go straight into the body.
+            let n = min(bodyRemaining, rest.count)
+            body.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<n]))
+            bodyRemaining -= n
+            rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+            if rest.isEmpty { return }
+        }
         compact()
-        buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+        buffer.append(contentsOf: rest.assumingMemoryBound(to: UInt8.self))
     }
 
     public mutating func feed(_ bytes: [UInt8]) { bytes.withUnsafeBytes { feed($0) } }
@@ -101,8 +120,8 @@ public struct HTTPRequestParser: Sendable {
             case .contentLength(let length):
                 bodyFraming = .contentLength
                 bodyRemaining = length
-                // Bounded: the head parser refused a length over maxBodyBytes.
-                body.reserveCapacity(length)
+                // A head alone must not buy a megabyte: reserve what webhooks send, grow on arrival.
+                body.reserveCapacity(min(length, Self.initialBodyCapacity))
             case .chunked:
                 bodyFraming = .chunked
                 chunkedDecoder = ChunkedBodyDecoder()

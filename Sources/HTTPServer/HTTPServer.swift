@@ -52,6 +52,9 @@ public final class HTTPServer: Sendable {
         counters = ServerCounters(maxConnections: configuration.limits.maxConnections)
     }
 
+    /// A server dropped without `stop` still ends its threads.
+    deinit { stop(drainMilliseconds: 0) }
+
     /// Binds, listens and starts the loops; returns the bound address as `HOST:PORT` / `[V6]:PORT`.
     public func start() throws -> String {
         try lifecycle.withLock { lifecycle throws -> String in
@@ -109,6 +112,12 @@ public final class HTTPServer: Sendable {
     /// One listener per loop on the same address; with port 0 the first picks it for the rest.
     private static func listen(_ configuration: Configuration) throws(SystemCallError) -> ([Socket], SocketAddress) {
         var address = try SocketAddress(host: configuration.host, port: configuration.port)
+        if configuration.port != 0 {
+            // SO_REUSEPORT would let us share the port with another server run by the same user
+            // (a second instance started by mistake): check it is free with a plain socket first.
+            let probe = try Socket.listen(on: address, reusePort: false, backlog: 1)
+            probe.close()
+        }
         var listeners: [Socket] = []
         do {
             let first = try Socket.listen(on: address, reusePort: true)

@@ -25,7 +25,7 @@ struct HeadParser {
         case lineStart, name, valueLeadingSpace, value, lineLF, finalLF
     }
 
-    private enum TransferCoding {
+    enum TransferCoding {
         case chunked
         /// `chunked` followed by another coding (RFC 9112 §6.3: chunked must be last).
         case chunkedNotLast
@@ -38,25 +38,27 @@ struct HeadParser {
     private var offset = 0
     private var emptyLines = 0
     /// Where the method, target, version or header name being read starts.
-    private var tokenStart = 0
-    private var nameEnd = 0
-    private var valueStart = 0
+    var tokenStart = 0
+    var nameEnd = 0
+    var valueStart = 0
     /// Past the last byte of the value that is not white space (RFC 9110 §5.5: OWS is trimmed).
-    private var valueEnd = 0
+    var valueEnd = 0
+    /// The value's bytes OR-ed together: without bit 7 set, the value is ASCII.
+    var valueBits: UInt8 = 0
 
-    private var method = ""
-    private var target = ""
-    private var version = HTTPVersion.http1_1
-    private var headers: [(name: String, value: String)] = []
-    private var hostCount = 0
-    private var contentLengthCount = 0
-    private var contentLength = 0
-    private var contentLengthInvalid = false
-    private var transferEncodingCount = 0
-    private var transferCoding = TransferCoding.chunked
-    private var connectionClose = false
-    private var connectionKeepAlive = false
-    private var expectsContinue = false
+    var method = ""
+    var target = ""
+    var version = HTTPVersion.http1_1
+    var headers: [(name: String, value: String)] = []
+    var hostCount = 0
+    var contentLengthCount = 0
+    var contentLength = 0
+    var contentLengthInvalid = false
+    var transferEncodingCount = 0
+    var transferCoding = TransferCoding.chunked
+    var connectionClose = false
+    var connectionKeepAlive = false
+    var expectsContinue = false
 
     init() {}
 
@@ -183,14 +185,17 @@ struct HeadParser {
                 if i == end { break }
                 valueStart = i
                 valueEnd = i
+                valueBits = 0
                 state = .value
 
             case .value:
                 // RFC 9110 §5.5: visible bytes, obs-text, SP and HTAB; no other control byte.
                 var last = valueEnd
+                var bits = valueBits
                 while i < end {
                     let b = bytes[i]
                     if HTTPBytes.isFieldVisible(b) {
+                        bits |= b
                         i += 1
                         last = i
                     } else if HTTPBytes.isWhitespace(b) {
@@ -200,6 +205,7 @@ struct HeadParser {
                     }
                 }
                 valueEnd = last
+                valueBits = bits
                 if i == end { break }
                 let b = bytes[i]
                 guard b == HTTPBytes.cr else { return fail(b == HTTPBytes.lf ? "bare LF" : "control byte in a header value") }
@@ -210,120 +216,5 @@ struct HeadParser {
         // RFC 9110 §15.5.22 / RFC 6585 §5: the head cannot end within the limit.
         if i >= limits.maxHeaderBytes { return .error(.headerTooLarge) }
         return .needMoreData
-    }
-
-    private func fail(_ reason: String) -> Result { .error(.badRequest(reason)) }
-
-    /// Records the header line just read, and what the framing and connection rules need from it.
-    private mutating func addHeader(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> HTTPParserError? {
-        if headers.count >= limits.maxHeaders { return .headerTooLarge }
-        let name = tokenStart..<nameEnd
-        let value = valueStart..<valueEnd
-        if headers.isEmpty { headers.reserveCapacity(16) }
-        headers.append((HTTPBytes.asciiString(bytes, name), HTTPBytes.string(bytes, value)))
-        switch name.count {
-        case 4 where HTTPBytes.equalsIgnoringCase(bytes, name, "host"):
-            hostCount += 1
-        case 6 where HTTPBytes.equalsIgnoringCase(bytes, name, "expect"):
-            // RFC 9110 §10.1.1: the expectation is case-insensitive.
-            if HTTPBytes.equalsIgnoringCase(bytes, value, "100-continue") { expectsContinue = true }
-        case 10 where HTTPBytes.equalsIgnoringCase(bytes, name, "connection"):
-            // RFC 9110 §7.6.1: a list of case-insensitive options, possibly over several lines.
-            for option in HTTPBytes.listElements(bytes, value) {
-                if HTTPBytes.equalsIgnoringCase(bytes, option, "close") { connectionClose = true }
-                if HTTPBytes.equalsIgnoringCase(bytes, option, "keep-alive") { connectionKeepAlive = true }
-            }
-        case 14 where HTTPBytes.equalsIgnoringCase(bytes, name, "content-length"):
-            contentLengthCount += 1
-            if let length = Self.decimal(bytes, value) { contentLength = length } else { contentLengthInvalid = true }
-        case 17 where HTTPBytes.equalsIgnoringCase(bytes, name, "transfer-encoding"):
-            transferEncodingCount += 1
-            transferCoding = Self.transferCoding(bytes, value)
-        default:
-            break
-        }
-        return nil
-    }
-
-    /// Decides the framing once the whole head is in (RFC 9112 §6), and builds the head.
-    private mutating func finish(length: Int, limits: HTTPLimits) -> Result {
-        if transferEncodingCount > 0 {
-            // RFC 9112 §6.1: a 1.0 request with Transfer-Encoding is faulty framing.
-            if version == .http1_0 { return fail("transfer-encoding in an HTTP/1.0 request") }
-            if transferEncodingCount > 1 { return fail("transfer-encoding sent twice") }
-            // RFC 9112 §6.3: both may be a smuggling attempt; reject, never pick one.
-            if contentLengthCount > 0 { return fail("content-length together with transfer-encoding") }
-        }
-        // RFC 9112 §6.3 / RFC 9110 §8.6: one Content-Length, all digits.
-        if contentLengthCount > 1 { return fail("content-length sent twice") }
-        if contentLengthInvalid { return fail("invalid content-length") }
-        // RFC 9112 §3.2: a 1.1 request has exactly one Host.
-        if hostCount > 1 { return fail("host sent twice") }
-        if hostCount == 0, version == .http1_1 { return fail("missing host") }
-
-        let framing: HTTPBodyFraming
-        if transferEncodingCount > 0 {
-            switch transferCoding {
-            case .chunked: framing = .chunked
-            case .chunkedNotLast: return fail("chunked is not the last transfer coding")
-            case .unsupported: return .error(.unsupportedTransferEncoding)
-            }
-        } else if contentLengthCount > 0 {
-            if contentLength > limits.maxBodyBytes { return .error(.bodyTooLarge) }
-            framing = .contentLength(contentLength)
-        } else {
-            framing = .none
-        }
-
-        // RFC 9112 §9.3: 1.1 stays open unless "close"; 1.0 only with "keep-alive".
-        let keepAlive = !connectionClose && (version == .http1_1 || connectionKeepAlive)
-        let head = HTTPRequestHead(method: method, target: target, version: version,
-                                   headers: HTTPHeaders(headers), framing: framing,
-                                   keepAlive: keepAlive, expectsContinue: expectsContinue)
-        return .complete(head, length: length)
-    }
-
-    private static func version(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> HTTPVersion? {
-        guard range.count == 8, HTTPBytes.hasPrefix(bytes, range, "HTTP/1."), bytes[range.lowerBound + 5] == 0x31 else { return nil }
-        switch bytes[range.lowerBound + 7] {
-        case 0x31: return .http1_1
-        case 0x30: return .http1_0
-        default: return nil
-        }
-    }
-
-    /// `HTTP/2`, `HTTP/2.0`, `HTTP/3` ...: a version we know of but do not speak (505).
-    private static func isLaterMajorVersion(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        guard range.count == 6 || range.count == 8, HTTPBytes.hasPrefix(bytes, range, "HTTP/") else { return false }
-        let major = bytes[range.lowerBound + 5]
-        guard major >= 0x32, major <= 0x39 else { return false }
-        if range.count == 6 { return true }
-        let digit = bytes[range.lowerBound + 7]
-        return bytes[range.lowerBound + 6] == 0x2E && digit >= 0x30 && digit <= 0x39
-    }
-
-    /// All digits, no sign, no overflow (RFC 9110 §8.6); leading zeros are fine.
-    private static func decimal(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
-        guard !range.isEmpty else { return nil }
-        var value = 0
-        for index in range {
-            let digit = bytes[index] &- 0x30
-            guard digit <= 9 else { return nil }
-            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int(digit))
-            if o1 || o2 { return nil }
-            value = sum
-        }
-        return value
-    }
-
-    /// Only exactly `chunked` is served (RFC 9112 §6.1, §7); `chunked` anywhere but last is an error.
-    private static func transferCoding(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> TransferCoding {
-        let codings = HTTPBytes.listElements(bytes, range)
-        for coding in codings.dropLast() where HTTPBytes.equalsIgnoringCase(bytes, coding, "chunked") {
-            return .chunkedNotLast
-        }
-        if codings.count == 1, HTTPBytes.equalsIgnoringCase(bytes, codings[0], "chunked") { return .chunked }
-        return .unsupported
     }
 }

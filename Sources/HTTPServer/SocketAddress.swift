@@ -12,12 +12,14 @@ struct SocketAddress: CustomStringConvertible {
     private(set) var storage = sockaddr_storage()
     private(set) var length: socklen_t = 0
 
-    /// Parses an IPv4 or IPv6 literal, or `localhost` (taken as `127.0.0.1`); no name lookup.
+    /// Parses an IPv4 or IPv6 literal (brackets allowed), or `localhost` (taken as `127.0.0.1`);
+    /// no name lookup.
     init(host: String, port: Int) throws(SystemCallError) {
         guard (0...65535).contains(port) else { throw SystemCallError(call: "port \(port)", errno: EINVAL) }
         var v4 = in_addr()
         var v6 = in6_addr()
-        let name = host == "localhost" ? "127.0.0.1" : host
+        var name = host == "localhost" ? "127.0.0.1" : host
+        if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
         if inet_pton(AF_INET, name, &v4) == 1 {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)

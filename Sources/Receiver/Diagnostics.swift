@@ -10,12 +10,18 @@ public enum Diagnostics {
 
     /// Writes one whole line to stderr in a single `write`, so lines from threads never mix.
     public static func write(_ line: String) {
-        var bytes = Array(line.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.withUnsafeBytes { buffer in
+        writeLine(Array(line.utf8), to: 2)
+    }
+
+    /// Writes `bytes` and a `\n` to `fd` in one `write` where the kernel allows, looping on
+    /// short writes and `EINTR`.
+    static func writeLine(_ bytes: [UInt8], to fd: Int32) {
+        var line = bytes
+        line.append(UInt8(ascii: "\n"))
+        line.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 { if errno == EINTR { continue }; return }
                 offset += n
             }

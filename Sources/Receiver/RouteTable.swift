@@ -4,7 +4,8 @@
 /// more non-empty segment: the event hint, percent-decoded (`/hooks/voipnow/dial-in` gives
 /// `dial-in`). When route paths nest (`/hooks` and `/hooks/voipnow`), the longer one wins.
 /// One trailing `/` is ignored (`/hooks/voipnow/` is `/hooks/voipnow`, no hint). Paths are
-/// compared byte for byte, as sent: `%` escapes are decoded in the hint only.
+/// compared byte for byte, as sent: `%` escapes are decoded in the hint only (bytes that are
+/// not UTF-8 then become U+FFFD).
 ///
 /// ```swift
 /// let table = RouteTable(configuration.routes)

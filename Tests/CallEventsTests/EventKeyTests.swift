@@ -26,13 +26,5 @@ final class EventKeyTests: XCTestCase {
                           EventKey.fallback(.voipnow, raw: .object([JSONMember("a", .string("bc"))])))
     }
 
-    func testFNV1aKnownVectors() {
-        // From the FNV reference test suite.
-        var empty = FNV1a64()
-        XCTAssertEqual(empty.hex, "cbf29ce484222325")
-        empty.add(UInt8(ascii: "a"))
-        XCTAssertEqual(empty.hex, "af63dc4c8601ec8c")
-    }
-
     let pinnedEmptyObject = "28e0a11f7c87a64a"   // checked with an independent FNV-1a
 }

@@ -126,6 +126,13 @@ final class ImpactPBXTests: XCTestCase {
         XCTAssertEqual(event?.outcome, .answered)
     }
 
+    func testZeroMicrosecondTwinMeansNotAnswered() {
+        let raw = Mock.json(#"{"action":"hangup","cause":"NO_ANSWER","answer_start_uepoch":0,"answer_start":""}"#)
+        let event = Mock.decode(raw, as: .vendor(.impactpbx))
+        XCTAssertNil(event?.answeredAt)
+        XCTAssertEqual(event?.outcome, .noAnswer)
+    }
+
     func testISOTimeIsUsedWhenTheMicrosecondTwinIsMissing() {
         let event = Mock.decode(.object([JSONMember("action", .string("ring")),
                                          JSONMember("call_start", .string("2020-01-29T09:45:19.000+02:00"))]),

@@ -46,9 +46,15 @@ final class TimestampsTests: XCTestCase {
         for text in ["", "soon", "2020-13-01 00:00:00", "2019-02-29", "2020-01-32", "2020-01-29T24:00:00Z",
                      "2020-01-29T07:60:00Z", "2020-01-29T07:45:19+24:00", "2020-01-29T07:45:19.Z",
                      "2020-01-29T07:45:19 junk", "2020-01-29X07:45:19", "-1573865518", "1.5e9", "1573865518.",
-                     "99999999999999999999", "1e3"] {
+                     "99999999999999999999", "1e3", "0", "0.000"] {
             XCTAssertNil(Timestamps.parse(text), text)
         }
+    }
+
+    func testZeroEpochMeansNotSet() {
+        XCTAssertNil(Timestamps.parse(JSONValue.number("0"), epoch: .microseconds))
+        XCTAssertNil(Timestamps.parse(JSONValue.string("0")))
+        XCTAssertEqual(Timestamps.parse("1970-01-01T00:00:00Z")?.milliseconds, 0, "a written date is a date")
     }
 
     func testYearsBeyondFourDigitsAreNil() {

@@ -1,4 +1,4 @@
-// Payloads copied from the vendor docs (/work/shared/vendor-docs), kept byte for byte where the
+// Payloads copied from the vendors' documentation pages, kept byte for byte where the
 // docs give one. VoipNow's docs give only the parameter list; its payloads are built from it.
 
 enum VendorFixtures {

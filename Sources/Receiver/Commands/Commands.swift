@@ -13,9 +13,9 @@ public enum Commands {
         case .version:
             print("callhook \(version)")
             return 0
-        case .tail, .calls, .replay:
-            Diagnostics.log(.error, "not available in this build")
-            return 1
+        case .tail(let options): return TailCommand.run(options)
+        case .calls(let options): return CallsCommand.run(options)
+        case .replay(let file): return ReplayCommand.run(file: file)
         }
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import Glibc
+
+/// The server under wrk, the way the README's "Performance" table is measured: server pinned
+/// to core 0, wrk to core 1 (`--unpinned` lets both float), keep-alive, 64 connections.
+struct LoadBenchmark {
+    var fsync = "always"
+    var payload = BenchPayloads.impactPBXHangup
+    var seconds = 10
+    var runs = 3
+    var connections = 64
+    var eventLoops = 1
+    var pinned = true
+    var idleConnections = 0
+
+    struct RunResult {
+        var requestsPerSecond: Double
+        var p99Milliseconds: Double
+        var non2xx: Int
+        var peakRSSKiB: Int
+    }
+
+    func run(serverBinary: String) throws {
+        let dir = try TemporaryDirectory()
+        let config = """
+        {"listen":"127.0.0.1:0","event_log":"events.jsonl","rejects_log":"rejects.jsonl","fsync":"\(fsync)",
+         "dedupe_window":0,"event_loops":\(eventLoops),
+         "limits":{"max_connections":20000,"idle_timeout_ms":600000},
+         "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
+        """
+        try config.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
+        let body = dir.path + "/body"
+        try payload.body.write(toFile: body, atomically: true, encoding: .utf8)
+        let script = dir.path + "/post.lua"
+        try """
+        local f = io.open("\(body)", "rb")
+        wrk.method = "\(payload.method)"
+        wrk.body = f:read("*a")
+        f:close()
+        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+
+        Limits.raiseOpenFiles(to: 65_536)
+        let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json",
+                                             cpu: pinned ? "0" : nil)
+        defer { server.stop() }
+
+        var idle: [Int32] = []
+        defer { idle.forEach { close($0) } }
+        if idleConnections > 0 {
+            let before = server.rssKiB()
+            idle = IdleConnections.open(count: idleConnections, port: server.port)
+            usleep(500_000)
+            let after = server.rssKiB()
+            print("  \(idle.count) idle keep-alive connections: server RSS \(before / 1024) MiB -> \(after / 1024) MiB "
+                  + "(+\(format(Double(after - before) / 1024, decimals: 1)) MiB)")
+        }
+
+        var results: [RunResult] = []
+        for run in 1...runs {
+            let output = try Wrk.run(url: "http://127.0.0.1:\(server.port)/hooks/\(payload.route)",
+                                     script: script, seconds: seconds, connections: connections,
+                                     cpu: pinned ? "1" : nil)
+            var result = Wrk.parse(output)
+            result.peakRSSKiB = server.peakRSSKiB()
+            results.append(result)
+            print("  run \(run): \(format(result.requestsPerSecond)) req/s, p99 \(format(result.p99Milliseconds, decimals: 2)) ms, "
+                  + "non-2xx \(result.non2xx), peak RSS \(format(Double(result.peakRSSKiB) / 1024, decimals: 1)) MiB")
+        }
+        let lines = (try? String(contentsOfFile: dir.path + "/events.jsonl", encoding: .utf8))?.utf8.filter { $0 == 10 }.count ?? 0
+        print("  median: \(format(median(results.map(\.requestsPerSecond)))) req/s, "
+              + "p99 \(format(median(results.map(\.p99Milliseconds)), decimals: 2)) ms, "
+              + "peak RSS \(format(Double(results.map(\.peakRSSKiB).max() ?? 0) / 1024, decimals: 1)) MiB, "
+              + "\(lines) lines in the log")
+    }
+}
+
+/// wrk from Debian's package, run and read.
+enum Wrk {
+    static func run(url: String, script: String, seconds: Int, connections: Int, cpu: String?) throws -> String {
+        var arguments = ["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, url]
+        if let cpu { arguments = ["taskset", "-c", cpu] + arguments }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func parse(_ output: String) -> LoadBenchmark.RunResult {
+        var result = LoadBenchmark.RunResult(requestsPerSecond: 0, p99Milliseconds: 0, non2xx: 0, peakRSSKiB: 0)
+        for line in output.split(separator: "\n") {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            if line.hasPrefix("Requests/sec:"), let value = words.last.flatMap({ Double($0) }) {
+                result.requestsPerSecond = value
+            } else if words.first == "99%", let value = words.last {
+                result.p99Milliseconds = milliseconds(String(value))
+            } else if line.contains("Non-2xx or 3xx responses:"), let value = words.last.flatMap({ Int($0) }) {
+                result.non2xx = value
+            }
+        }
+        return result
+    }
+
+    /// `812.00us`, `4.51ms`, `1.02s` in milliseconds.
+    static func milliseconds(_ text: String) -> Double {
+        if text.hasSuffix("us") { return (Double(text.dropLast(2)) ?? 0) / 1000 }
+        if text.hasSuffix("ms") { return Double(text.dropLast(2)) ?? 0 }
+        if text.hasSuffix("s") { return (Double(text.dropLast(1)) ?? 0) * 1000 }
+        return 0
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+// callhook-bench: the numbers behind the README's "Performance" section.
+//
+//   callhook-bench decode                      decoding + line encoding per vendor, one core
+//   callhook-bench load [options]              the server under wrk (Debian's `wrk` package)
+//       --fsync always|never  --payload json|form  --seconds N  --runs N
+//       --loops N  --unpinned  --idle N
+//   callhook-bench all                         the whole table of the README
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let serverBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("callhook").path
+
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+
+func loadBenchmark() -> LoadBenchmark {
+    var load = LoadBenchmark()
+    load.fsync = option("--fsync") ?? load.fsync
+    load.payload = option("--payload") == "form" ? BenchPayloads.urlNetworksHangup : BenchPayloads.impactPBXHangup
+    load.seconds = option("--seconds").flatMap { Int($0) } ?? load.seconds
+    load.runs = option("--runs").flatMap { Int($0) } ?? load.runs
+    load.eventLoops = option("--loops").flatMap { Int($0) } ?? load.eventLoops
+    load.idleConnections = option("--idle").flatMap { Int($0) } ?? 0
+    load.pinned = !arguments.contains("--unpinned")
+    return load
+}
+
+do {
+    switch arguments.first {
+    case "decode":
+        DecodeBenchmark.run(iterations: option("--iterations").flatMap { Int($0) } ?? 200_000, rounds: 5)
+    case "load":
+        let load = loadBenchmark()
+        print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "
+              + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned"))
+        try load.run(serverBinary: serverBinary)
+    case "all":
+        DecodeBenchmark.run(iterations: 200_000, rounds: 5)
+        for (fsync, payload) in [("always", BenchPayloads.impactPBXHangup), ("always", BenchPayloads.urlNetworksHangup),
+                                 ("never", BenchPayloads.impactPBXHangup), ("never", BenchPayloads.urlNetworksHangup)] {
+            var load = LoadBenchmark()
+            load.fsync = fsync
+            load.payload = payload
+            print("load: \(payload.name), fsync \(fsync), pinned")
+            try load.run(serverBinary: serverBinary)
+        }
+        var idle = LoadBenchmark()
+        idle.idleConnections = 10_000
+        print("load: 10,000 idle connections open, impactpbx, fsync always, pinned")
+        try idle.run(serverBinary: serverBinary)
+        var unpinned = LoadBenchmark()
+        unpinned.pinned = false
+        unpinned.eventLoops = 2
+        unpinned.fsync = "never"
+        print("load: both cores, 2 event loops, fsync never, unpinned")
+        try unpinned.run(serverBinary: serverBinary)
+    default:
+        print("usage: callhook-bench decode | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] | all")
+        exit(arguments.isEmpty ? 0 : 2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("callhook-bench: \(error)\n".utf8))
+    exit(1)
+}
