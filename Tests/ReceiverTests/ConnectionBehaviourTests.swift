@@ -88,7 +88,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
     func testHTTP10ClosesAfterTheResponse() throws {
         let server = try startServer()
         let client = try RawHTTPClient(port: server.port)
-        try client.send(Requests.delivery(ref: "old").map { $0 }.replacingVersion(with: "HTTP/1.0"))
+        try client.send(Requests.replacingVersion(of: Requests.delivery(ref: "old"), with: "HTTP/1.0"))
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 200, response.description)
         XCTAssertTrue(client.waitForClose(seconds: 3), "HTTP/1.0 without keep-alive closes after the response")
@@ -98,7 +98,8 @@ final class ConnectionBehaviourTests: ServerTestCase {
         let server = try startServer()
         let client = try RawHTTPClient(port: server.port)
         for index in 0..<2 {
-            try client.send(Requests.delivery(ref: "old-ka-\(index)", headers: ["Connection: keep-alive"]).replacingVersion(with: "HTTP/1.0"))
+            try client.send(Requests.replacingVersion(of: Requests.delivery(ref: "old-ka-\(index)", headers: ["Connection: keep-alive"]),
+                                                    with: "HTTP/1.0"))
             let response = try client.readResponse()
             XCTAssertEqual(response.status, 200, response.description)
         }
@@ -115,22 +116,5 @@ final class ConnectionBehaviourTests: ServerTestCase {
         XCTAssertTrue(client.unparsed.isEmpty, "one response only: \(String(decoding: client.unparsed, as: UTF8.self))")
         XCTAssertEqual(try callIDs(of: [try XCTUnwrap(response.id)]), ["last"])
         XCTAssertEqual(try eventLines().count, 1, "the request after Connection: close is not handled")
-    }
-}
-
-extension RawHTTPClient {
-    /// Sends `request` and reads up to its final response.
-    func exchangeAll(_ request: [UInt8]) throws -> (informational: [HTTPResponseMessage], final: HTTPResponseMessage) {
-        try send(request)
-        return try readFinalResponse()
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// The request with the `HTTP/1.1` of its request line replaced.
-    func replacingVersion(with version: String) -> [UInt8] {
-        guard let end = firstIndex(of: UInt8(ascii: "\r")) else { return self }
-        let line = String(decoding: self[..<end], as: UTF8.self).replacingOccurrences(of: "HTTP/1.1", with: version)
-        return Array(line.utf8) + self[end...]
     }
 }

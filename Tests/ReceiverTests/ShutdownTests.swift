@@ -63,15 +63,3 @@ final class ShutdownTests: ServerTestCase {
                 XCTAssertTrue(Set(answered).isSubset(of: try LogFile.ids(eventLogPath)))
     }
 }
-
-extension RawHTTPClient {
-    /// Whether anything accepts a connection on the port.
-    static func connects(port: Int) throws -> Bool {
-        do {
-            _ = try RawHTTPClient(port: port, timeout: 1)
-            return true
-        } catch ClientError.system("connect", _) {
-            return false
-        }
-    }
-}
