@@ -10,3 +10,13 @@ int cepoll_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags) {
 int cepoll_set_thread_name(const char *name) {
     return pthread_setname_np(pthread_self(), name);
 }
+
+#include <sched.h>
+
+int cepoll_usable_cpus(void) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) return 1;
+    int count = CPU_COUNT(&set);
+    return count > 0 ? count : 1;
+}

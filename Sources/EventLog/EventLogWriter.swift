@@ -21,8 +21,8 @@ public final class EventLogWriter: Sendable {
     public let path: String
     /// When this writer syncs.
     public let policy: FsyncPolicy
-    private let queue = WriteQueue()
-    private let recorder = StatsRecorder()
+    private let queue: WriteQueue
+    private let recorder: StatsRecorder
 
     /// Opens (creating when missing) `path` for appending and starts the writer thread.
     /// Throws `StorageError` (with errno) when the file cannot be opened.
@@ -33,8 +33,10 @@ public final class EventLogWriter: Sendable {
     /// As `init(path:fsync:)`; after a failed batch, appends fail at once (a fast `503`) for
     /// `retryDelayMilliseconds` before the next batch tries the disk again.
     public init(path: String, fsync: FsyncPolicy, retryDelayMilliseconds: Int) throws {
-        self.path = path
-        self.policy = fsync
+        // Everything that can fail comes before the stored properties are set: a throwing
+        // init of a fully initialized object would run `deinit`, which waits for a writer.
+        let queue = WriteQueue()
+        let recorder = StatsRecorder()
         let file = try LogFile.open(path: path)
         let loop = WriterLoop(
             path: path, policy: fsync,
@@ -46,6 +48,10 @@ public final class EventLogWriter: Sendable {
             file.close()
             throw error
         }
+        self.path = path
+        self.policy = fsync
+        self.queue = queue
+        self.recorder = recorder
     }
 
     deinit {

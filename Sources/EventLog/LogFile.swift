@@ -10,13 +10,15 @@ struct LogFile {
     /// created has its directory synced, so the new name survives a crash along with its lines.
     static func open(path: String) throws(StorageError) -> LogFile {
         let flags = O_WRONLY | O_APPEND | O_CLOEXEC
-        while true {
-            let fd = Glibc.open(path, flags)
+        // O_EXCL tells us whether we created the file. EEXIST means it appeared meanwhile:
+        // open it again. A dangling symlink answers ENOENT then EEXIST forever, so after a
+        // few rounds plain O_CREAT (through the link) decides.
+        for round in 0..<4 {
+            let fd = retryingOpen(path, flags)
             if fd >= 0 { return LogFile(fd: fd) }
-            if errno == EINTR { continue }
             guard errno == ENOENT else { throw .failed("open", errno: errno) }
-            // O_EXCL tells us we created it; EEXIST means someone else just did: open theirs.
-            let created = Glibc.open(path, flags | O_CREAT | O_EXCL, 0o644)
+            let exclusive = round < 3 ? O_EXCL : 0
+            let created = retryingOpen(path, flags | O_CREAT | exclusive, mode: 0o644)
             if created >= 0 {
                 do {
                     try syncDirectory(of: path)
@@ -26,8 +28,15 @@ struct LogFile {
                 }
                 return LogFile(fd: created)
             }
-            if errno == EEXIST || errno == EINTR { continue }
-            throw .failed("open", errno: errno)
+            guard errno == EEXIST else { throw .failed("open", errno: errno) }
+        }
+        throw .failed("open", errno: EEXIST)
+    }
+
+    private static func retryingOpen(_ path: String, _ flags: Int32, mode: mode_t = 0) -> Int32 {
+        while true {
+            let fd = Glibc.open(path, flags, mode)
+            if fd >= 0 || errno != EINTR { return fd }
         }
     }
 

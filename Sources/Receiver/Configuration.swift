@@ -32,7 +32,7 @@ public struct Configuration: Sendable, Equatable {
     public var adminToken: Secret?
     /// `limits`.
     public var limits: HTTPLimits
-    /// `event_loops`: threads serving connections; defaults to the number of CPUs online.
+    /// `event_loops`: threads serving connections; defaults to the CPUs this process may run on.
     public var eventLoops: Int
     /// `routes`, in the file's order.
     public var routes: [Route]
@@ -48,7 +48,7 @@ public struct Configuration: Sendable, Equatable {
         trustedProxies = Configuration.defaultTrustedProxies
         adminToken = nil
         limits = HTTPLimits()
-        eventLoops = Configuration.onlineProcessors
+        eventLoops = Configuration.usableProcessors
         self.routes = routes
     }
 
@@ -62,7 +62,8 @@ public struct Configuration: Sendable, Equatable {
         [try! CIDR(parsing: "127.0.0.1/32"), try! CIDR(parsing: "::1/128")]
     }
 
-    static var onlineProcessors: Int {
-        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    /// The CPUs this process may use (its affinity mask, which `taskset` narrows).
+    static var usableProcessors: Int {
+        HTTPServer.usableProcessors
     }
 }

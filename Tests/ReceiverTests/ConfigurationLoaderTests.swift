@@ -70,7 +70,7 @@ final class ConfigurationLoaderTests: XCTestCase {
         XCTAssertEqual(configuration.trustedProxies, Configuration.defaultTrustedProxies)
         XCTAssertNil(configuration.adminToken)
         XCTAssertEqual(configuration.limits, HTTPLimits())
-        XCTAssertEqual(configuration.eventLoops, Configuration.onlineProcessors)
+        XCTAssertEqual(configuration.eventLoops, Configuration.usableProcessors)
         XCTAssertGreaterThanOrEqual(configuration.eventLoops, 1)
     }
 

@@ -12,6 +12,9 @@ int cepoll_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 // pthread_setname_np is _GNU_SOURCE too; names the calling thread (15 bytes at most).
 int cepoll_set_thread_name(const char *name);
 
+// CPUs this process may run on (sched_getaffinity), which `taskset` narrows; 1 on failure.
+int cepoll_usable_cpus(void);
+
 // `struct epoll_event` is packed on x86_64 and `data` is a union; these keep Swift away from both.
 static inline int cepoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data) {
     struct epoll_event event;

@@ -5,11 +5,11 @@ import CallEvents
 /// string (its quotes would be escaped), so the first one found is the top-level field.
 enum LogLineFields {
     static func keyAndID(_ line: [UInt8]) -> (key: String, id: String)? {
+        // Each marker ends with the value's opening quote.
         guard let id = stringField(#"{"id":""#, in: line), let key = stringField(#","key":""#, in: line) else { return nil }
         return (key, id)
     }
 
-    /// The string value that starts right after `marker` (which ends with the value's opening quote).
     private static func stringField(_ marker: String, in line: [UInt8]) -> String? {
         let needle = Array(marker.utf8)
         guard line.count > needle.count else { return nil }

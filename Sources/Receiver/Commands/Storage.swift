@@ -64,10 +64,11 @@ struct Storage: Sendable {
         }
     }
 
-    /// Refills the dedupe window from the newest lines of the log, oldest first (as they were
-    /// written), so a restart forgets neither the keys nor which of them goes first.
+    /// Refills the dedupe window from the newest lines of the log, oldest first, so a restart
+    /// does not forget the keys it has written.
     static func rebuild(_ dedupe: DedupeIndex, from path: String) {
         guard dedupe.capacity > 0, let lines = try? LogTail.lastLines(path: path, count: dedupe.capacity) else { return }
+        // `lastLines` is oldest first already: the ring then forgets the oldest key first.
         for line in lines {
             if let (key, id) = LogLineFields.keyAndID(line) { dedupe.insert(key: key, id: id) }
         }

@@ -1,0 +1,252 @@
+import Dispatch
+import EventLog
+import Glibc
+import Synchronization
+import XCTest
+
+final class EventLogWriterTests: XCTestCase {
+    private var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws {
+        dir = try TemporaryDirectory()
+    }
+
+    override func tearDown() {
+        dir.remove()
+    }
+
+    /// `{"t":T,"n":N,"pad":"..."}` with a length that varies with N.
+    private static func line(thread: Int, number: Int) -> String {
+        "{\"t\":\(thread),\"n\":\(number),\"pad\":\"\(String(repeating: "x", count: (number * 37 + thread) % 300))\"}"
+    }
+
+    func testConcurrentAppendsWriteEveryLineWholeInPerThreadOrder() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .never)
+        let outcomes = Outcomes()
+        let threads = 16, perThread = 2_000
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for n in 0..<perThread {
+                log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
+            }
+        }
+        XCTAssertTrue(outcomes.wait())
+        log.close()
+
+        XCTAssertEqual(outcomes.all.count, threads * perThread)
+        XCTAssertEqual(outcomes.failures, [])
+        let lines = TemporaryDirectory.lines(of: path)
+        XCTAssertEqual(lines.count, threads * perThread)
+        XCTAssertEqual(TemporaryDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
+        var next = [Int](repeating: 0, count: threads)
+        for line in lines {
+            // Each line must be exactly one whole line as appended: a cut or interleaved
+            // line would not match the line rebuilt from its own thread and number.
+            let fields = line.split(separator: ",", maxSplits: 2)
+            guard fields.count == 3, let t = Int(fields[0].dropFirst(5)), t >= 0, t < threads else {
+                XCTFail("mangled line: \(line.prefix(80))")
+                return
+            }
+            XCTAssertEqual(line, Self.line(thread: t, number: next[t]), "thread \(t) out of order")
+            next[t] += 1
+        }
+        XCTAssertEqual(next, [Int](repeating: perThread, count: threads))
+        XCTAssertEqual(log.stats.linesWritten, UInt64(threads * perThread))
+    }
+
+    func testAlwaysGroupCommitSyncsQueuedLinesTogether() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .always)
+        let release = DispatchSemaphore(value: 0)
+        log.holdWriter(release: release)
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 8) { t in
+            for n in 0..<125 {
+                log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
+            }
+        }
+        XCTAssertEqual(log.stats.queueDepth, 1_000)
+        release.signal()
+        XCTAssertTrue(outcomes.wait())
+        // One sync for the gate line, one for the 1,000 lines queued behind it.
+        XCTAssertEqual(log.stats.fsyncs, 2)
+        XCTAssertEqual(log.stats.linesWritten, 1_001)
+        XCTAssertEqual(log.stats.fsyncLatency.count, 2)
+        log.close()
+    }
+
+    func testAlwaysUnderConcurrencySyncsFarLessThanOncePerLine() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .always)
+        let outcomes = Outcomes()
+        let threads = 16, perThread = 250
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for n in 0..<perThread {
+                log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
+            }
+        }
+        XCTAssertTrue(outcomes.wait())
+        XCTAssertEqual(outcomes.failures, [])
+        let stats = log.stats
+        XCTAssertGreaterThan(stats.fsyncs, 0)
+        XCTAssertLessThan(stats.fsyncs, UInt64(threads * perThread / 2))
+        log.close()
+    }
+
+    func testAlwaysCompletesOnlyAfterTheLineIsSynced() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .always)
+        for i in 0..<10 {
+            let seen = Mutex<(UInt64, UInt64)>((0, 0))
+            let done = DispatchSemaphore(value: 0)
+            log.append(Array("{\"i\":\(i)}".utf8)) { _ in
+                let stats = log.stats
+                seen.withLock { $0 = (stats.fsyncs, stats.linesWritten) }
+                done.signal()
+            }
+            done.wait()
+            let (fsyncs, lines) = seen.withLock { $0 }
+            XCTAssertEqual(fsyncs, UInt64(i + 1), "completion ran before its fdatasync")
+            XCTAssertEqual(lines, UInt64(i + 1))
+        }
+        log.close()
+    }
+
+    func testNeverCompletesWithoutSyncing() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .never)
+        for i in 0..<10 {
+            XCTAssertNoThrow(try log.appendAndWait("{\"i\":\(i)}").get())
+        }
+        XCTAssertEqual(log.stats.fsyncs, 0)
+        XCTAssertEqual(log.stats.linesWritten, 10)
+        log.close()
+        XCTAssertEqual(log.stats.fsyncs, 1, "close syncs what was written")
+    }
+
+    func testIntervalSyncsWrittenLinesWithoutFurtherAppends() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .interval(milliseconds: 20))
+        XCTAssertNoThrow(try log.appendAndWait("{\"a\":1}").get())
+        var waited = 0
+        while log.stats.fsyncs == 0 && waited < 5_000 {
+            usleep(10_000)
+            waited += 10
+        }
+        XCTAssertEqual(log.stats.fsyncs, 1)
+        log.close()
+    }
+
+    func testLinesAreAppendedToAnExistingFile() throws {
+        let path = dir.file("events.jsonl")
+        TemporaryDirectory.write(Array("{\"old\":1}\n".utf8), to: path)
+        let log = try EventLogWriter(path: path, fsync: .always)
+        XCTAssertNoThrow(try log.appendAndWait("{\"new\":2}").get())
+        log.close()
+        XCTAssertEqual(TemporaryDirectory.lines(of: path), ["{\"old\":1}", "{\"new\":2}"])
+    }
+
+    func testInitThrowsOpenErrorWithErrnoWhenFolderIsMissing() {
+        XCTAssertThrowsError(try EventLogWriter(path: dir.file("missing/events.jsonl"), fsync: .always)) {
+            XCTAssertEqual($0 as? StorageError, .io(call: "open", errno: ENOENT))
+            XCTAssertEqual("\($0)", "open failed: No such file or directory (errno 2)")
+        }
+    }
+
+    func testInitThrowsWhenPathIsAFolder() {
+        XCTAssertThrowsError(try EventLogWriter(path: dir.path, fsync: .always)) {
+            XCTAssertEqual($0 as? StorageError, .io(call: "open", errno: EISDIR))
+        }
+    }
+
+    func testCloseDrainsEverythingQueued() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        let release = DispatchSemaphore(value: 0)
+        log.holdWriter(release: release)
+        let outcomes = Outcomes()
+        for n in 0..<500 {
+            log.append(Array(Self.line(thread: 0, number: n).utf8), completion: outcomes.completion())
+        }
+        let closed = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            log.close()
+            closed.signal()
+        }
+        XCTAssertEqual(closed.wait(timeout: .now() + 0.2), .timedOut, "close returned before draining")
+        release.signal()
+        XCTAssertEqual(closed.wait(timeout: .now() + 30), .success)
+        // Every completion ran before close returned.
+        XCTAssertEqual(outcomes.all.count, 500)
+        XCTAssertEqual(outcomes.failures, [])
+        XCTAssertEqual(TemporaryDirectory.lines(of: path).count, 501)
+    }
+
+    func testAppendAfterCloseFailsWithClosed() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        log.close()
+        log.close()  // a second close is harmless
+        let result = Mutex<Result<Void, StorageError>?>(nil)
+        log.append(Array("{}".utf8)) { r in result.withLock { $0 = r } }
+        // Called at once on this thread: there is no writer left to call it.
+        XCTAssertNotNil(result.withLock { $0 })
+        XCTAssertThrowsError(try result.withLock { $0! }.get()) {
+            XCTAssertEqual($0 as? StorageError, .closed)
+        }
+        XCTAssertEqual(TemporaryDirectory.bytes(of: path), [])
+    }
+
+    func testReopenAfterRenameNeitherLosesNorSplitsNorDuplicatesLines() throws {
+        let path = dir.file("events.jsonl")
+        let rotated = dir.file("events.jsonl.1")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        let outcomes = Outcomes()
+        let threads = 8, perThread = 1_000
+        func appendHalf(_ numbers: Range<Int>) {
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                for n in numbers {
+                    log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
+                }
+            }
+        }
+        appendHalf(0..<perThread / 2)
+        XCTAssertEqual(rename(path, rotated), 0)
+        log.reopen()
+        appendHalf(perThread / 2..<perThread)
+        // Appends race with the reopen on purpose: some land before it, some after.
+        XCTAssertTrue(outcomes.wait())
+        XCTAssertEqual(outcomes.all.count, threads * perThread)
+        log.close()
+
+        XCTAssertEqual(outcomes.failures, [])
+        let old = TemporaryDirectory.lines(of: rotated)
+        let new = TemporaryDirectory.lines(of: path)
+        XCTAssertFalse(new.isEmpty, "nothing went to the reopened file")
+        XCTAssertEqual(TemporaryDirectory.bytes(of: rotated).last, UInt8(ascii: "\n"))
+        XCTAssertEqual(TemporaryDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
+        var expected = Set<String>()
+        for t in 0..<threads { for n in 0..<perThread { expected.insert(Self.line(thread: t, number: n)) } }
+        XCTAssertEqual(old.count + new.count, threads * perThread, "a line was lost or duplicated")
+        XCTAssertEqual(Set(old + new), expected)
+        XCTAssertEqual(log.stats.reopens, 1)
+    }
+
+    func testReopenRecreatesADeletedFile() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        XCTAssertNoThrow(try log.appendAndWait("{\"a\":1}").get())
+        XCTAssertEqual(unlink(path), 0)
+        log.reopen()
+        XCTAssertNoThrow(try log.appendAndWait("{\"b\":2}").get())
+        log.close()
+        XCTAssertEqual(TemporaryDirectory.lines(of: path), ["{\"b\":2}"])
+    }
+
+    func testHealthyWhenNothingFailed() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .always)
+        XCTAssertNoThrow(try log.appendAndWait("{}").get())
+        let stats = log.stats
+        XCTAssertTrue(log.isHealthy)
+        XCTAssertTrue(stats.healthy)
+        XCTAssertNil(stats.unhealthySince)
+        XCTAssertNil(stats.lastError)
+        XCTAssertEqual(stats.bytesWritten, 3)
+        log.close()
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Glibc
+import XCTest
+
+/// receiver.md "Storage": SIGHUP reopens the logs; rotation never loses or splits a line.
+final class RotationTests: ServerTestCase {
+    /// Renames the event log to `suffix`, sends SIGHUP, and waits for the server to create the
+    /// log again under its name.
+    func rotate(_ server: ServerProcess, to suffix: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(rename(eventLogPath, eventLogPath + suffix), 0, "rename: \(errno)", file: file, line: line)
+        server.signal(SIGHUP)
+        let deadline = Date().addingTimeInterval(3)
+        while !FileManager.default.fileExists(atPath: eventLogPath) && Date() < deadline { usleep(2_000) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: eventLogPath),
+                      "SIGHUP creates the event log again", file: file, line: line)
+    }
+
+    /// Every acknowledged id in exactly one of the files, every line whole, nothing else there.
+    func assertEachIDOnce(_ acknowledged: [String], in paths: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        var seen: [String: Int] = [:]
+        for path in paths {
+            for id in try LogFile.ids(path, file: file, line: line) { seen[id, default: 0] += 1 }
+        }
+        let missing = acknowledged.filter { seen[$0] == nil }
+        let repeated = seen.filter { $0.value > 1 }.map(\.key)
+        XCTAssertTrue(missing.isEmpty, "\(missing.count) of \(acknowledged.count) acknowledged ids are in no file: \(missing.prefix(5))",
+                      file: file, line: line)
+        XCTAssertTrue(repeated.isEmpty, "ids written more than once: \(repeated.prefix(5))", file: file, line: line)
+        let unacknowledged = Set(seen.keys).subtracting(acknowledged)
+        XCTAssertTrue(unacknowledged.isEmpty, "lines nobody sent: \(unacknowledged.prefix(5))", file: file, line: line)
+    }
+
+    func testSIGHUPAfterRenameWritesNewDeliveriesToANewFile() throws {
+        let server = try startServer()
+        var before: [String] = []
+        for _ in 0..<5 { before.append(try XCTUnwrap(try deliver(server).id)) }
+        rotate(server, to: ".1")
+        var after: [String] = []
+        for _ in 0..<5 { after.append(try XCTUnwrap(try deliver(server).id)) }
+
+        XCTAssertEqual(try LogFile.ids(eventLogPath + ".1"), before, "the rotated file keeps what was written before")
+        XCTAssertEqual(try LogFile.ids(eventLogPath), after, "the new file has what came after SIGHUP")
+        XCTAssertEqual(server.isRunning, true)
+    }
+
+    func testRotatingTwiceUnderConcurrentLoadLosesAndSplitsNothing() throws {
+        let server = try startServer()
+        let load = LoadGenerator(port: server.port, threads: 4)
+        usleep(250_000)
+        rotate(server, to: ".1")
+        usleep(250_000)
+        rotate(server, to: ".2")
+        usleep(250_000)
+        let acknowledged = load.stop()
+
+        XCTAssertTrue(load.connectionErrors.isEmpty, "\(load.connectionErrors.prefix(3))")
+        XCTAssertTrue(load.statuses.isEmpty, "only 200s expected: \(load.statuses)")
+        XCTAssertGreaterThan(acknowledged.count, 20, "the load generator got little through")
+        try assertEachIDOnce(acknowledged, in: [eventLogPath + ".1", eventLogPath + ".2", eventLogPath])
+        XCTAssertGreaterThan(try LogFile.ids(eventLogPath).count, 0, "writing continued into the newest file")
+        XCTAssertGreaterThan(try LogFile.ids(eventLogPath + ".2").count, 0, "the middle file got lines")
+    }
+
+    func testSIGHUPReopensTheRejectsLogToo() throws {
+        let server = try startServer()
+        let bad = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: "{")
+        let first = try XCTUnwrap(try deliver(server, bad).id)
+        XCTAssertEqual(rename(rejectsLogPath, rejectsLogPath + ".1"), 0)
+        server.signal(SIGHUP)
+        let deadline = Date().addingTimeInterval(3)
+        while !FileManager.default.fileExists(atPath: rejectsLogPath) && Date() < deadline { usleep(2_000) }
+        let second = try XCTUnwrap(try deliver(server, bad).id)
+        XCTAssertEqual(try LogFile.ids(rejectsLogPath + ".1"), [first])
+        XCTAssertEqual(try LogFile.ids(rejectsLogPath), [second])
+    }
+}
