@@ -46,7 +46,7 @@ struct CallRecord: Sendable, Equatable {
 
     /// The latest end among the terminal events.
     var ended: String? {
-        moments.values.filter(\.isTerminal).map(\.endTime).max()
+        moments.values.filter(\.isTerminal).compactMap(\.endTime).max()
     }
 
     var outcome: String? { deciding?.outcome }
@@ -61,8 +61,8 @@ struct CallRecord: Sendable, Equatable {
     }
 
     /// The calling and called parties as the earliest event that names them says.
-    var from: String? { moments.values.compactMap { m in m.from.map { (m.when, $0) } }.min { $0 < $1 }?.1 }
-    var to: String? { moments.values.compactMap { m in m.to.map { (m.when, $0) } }.min { $0 < $1 }?.1 }
+    var from: String? { moments.values.compactMap { m in m.from.map { (m.when ?? "~", $0) } }.min { $0 < $1 }?.1 }
+    var to: String? { moments.values.compactMap { m in m.to.map { (m.when ?? "~", $0) } }.min { $0 < $1 }?.1 }
 
     /// What the row shows: an ended call's outcome; an answered call not yet ended is `in call`.
     var state: String {
@@ -80,7 +80,7 @@ struct CallRecord: Sendable, Equatable {
     private var deciding: Moment? {
         moments.values.filter(\.isTerminal).max { a, b in
             if (a.type == "call.hangup") != (b.type == "call.hangup") { return b.type == "call.hangup" }
-            return (a.endTime, a.outcome ?? "", a.talkSeconds ?? -1) < (b.endTime, b.outcome ?? "", b.talkSeconds ?? -1)
+            return (a.endTime ?? "", a.outcome ?? "", a.talkSeconds ?? -1) < (b.endTime ?? "", b.outcome ?? "", b.talkSeconds ?? -1)
         }
     }
 
@@ -90,7 +90,8 @@ struct CallRecord: Sendable, Equatable {
 
     /// What one event tells about its call.
     private struct Moment: Sendable, Equatable, Comparable {
-        var when: String
+        /// When it happened (the vendor's time, else when it was received); nil when the line has neither.
+        var when: String?
         var type: String?
         var startedAt: String?
         var answeredAt: String?
@@ -101,7 +102,7 @@ struct CallRecord: Sendable, Equatable {
         var to: String?
 
         init(_ event: LoggedEvent) {
-            when = event.sortTime
+            when = event.when
             type = event.type
             startedAt = event.time("started_at")
             answeredAt = event.time("answered_at")
@@ -114,11 +115,11 @@ struct CallRecord: Sendable, Equatable {
 
         var opensCall: Bool { type == "call.initiated" || type == "call.ringing" }
         var isTerminal: Bool { type.map(CallRecord.terminalTypes.contains) ?? false }
-        var endTime: String { endedAt ?? when }
+        var endTime: String? { endedAt ?? when }
 
         /// Copies of one delivery: the one received first counts (then any fixed order).
         static func < (a: Moment, b: Moment) -> Bool {
-            (a.when, a.endedAt ?? "", a.outcome ?? "") < (b.when, b.endedAt ?? "", b.outcome ?? "")
+            (a.when ?? "~", a.endedAt ?? "", a.outcome ?? "") < (b.when ?? "~", b.endedAt ?? "", b.outcome ?? "")
         }
     }
 }

@@ -27,7 +27,4 @@ struct LoggedEvent: Sendable {
 
     /// When it happened: the vendor's own time, else when it was received.
     var when: String? { time("occurred_at") ?? time("received_at") }
-
-    /// The time the call's state changed at, for ordering events of one call.
-    var sortTime: String { when ?? "" }
 }
