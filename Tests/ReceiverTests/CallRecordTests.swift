@@ -202,20 +202,6 @@ final class CallRecordTests: XCTestCase {
         XCTAssertEqual(call.eventsSeen, 1)
     }
 
-    func testEventsWithoutCallIDBelongToNoCall() {
-        var correlator = CallCorrelator()
-        correlator.add(.make(json: #"{"id":"1","key":"k","vendor":"voipstudio","type":"sms.received","call_id":null}"#))
-        XCTAssertTrue(correlator.calls.isEmpty)
-    }
-
-    func testCallsWithTheSameStartAreOrderedByVendorAndCallID() {
-        var correlator = CallCorrelator()
-        for (vendor, call) in [("voipnow", "b"), ("impactpbx", "z"), ("voipnow", "a")] {
-            correlator.add(.make(json: #"{"id":"\#(call)","key":"\#(vendor)\#(call)","vendor":"\#(vendor)","type":"call.ringing","call_id":"\#(call)","started_at":"2023-11-14T22:13:20.000Z"}"#))
-        }
-        XCTAssertEqual(correlator.sorted.map { "\($0.vendor):\($0.callID)" }, ["impactpbx:z", "voipnow:a", "voipnow:b"])
-    }
-
     /// The same line with a new id and a received time `seconds` later: a redelivery.
     private func retry(_ event: LoggedEvent, after seconds: Int64) -> LoggedEvent {
         guard case .object(var members) = event.value else { fatalError() }
