@@ -92,6 +92,8 @@ final class LogrotateTests: XCTestCase {
         XCTAssertEqual(Set(acknowledged).count, acknowledged.count)
         XCTAssertFalse(scratch.lines("events.jsonl").isEmpty, "the server writes to the file created last")
         XCTAssertEqual(server.stop(), 0)
-        XCTAssertEqual(server.child.stderr.components(separatedBy: "SIGHUP").count - 1, rotations, server.child.stderr)
+        // Signals sent close together may be handled as one; every one of them reopens.
+        let reopens = server.child.stderr.components(separatedBy: "SIGHUP").count - 1
+        XCTAssertTrue((1...rotations).contains(reopens), server.child.stderr)
     }
 }
