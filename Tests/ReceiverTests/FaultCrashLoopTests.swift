@@ -3,8 +3,9 @@ import Glibc
 import XCTest
 
 /// receiver.md "Responses" and "Storage" under repeated crashes: `kill -9` at a random moment
-/// under concurrent load, five times on the same log, restarting in between. A `200` is never
-/// lost, no line is written twice, every line parses, and each torn tail ends in the rejects log.
+/// under concurrent load, five times on the same log, restarting in between (twice with half a
+/// line at the end, as a power cut leaves). A `200` is never lost, no line is written twice, every
+/// line parses, each start leaves whole lines untouched, and each torn tail ends in the rejects log.
 final class FaultCrashLoopTests: ServerTestCase {
     static let rounds = 5
 
@@ -17,10 +18,11 @@ final class FaultCrashLoopTests: ServerTestCase {
             // The start repaired the previous round's log: whole lines untouched, no partial tail.
             let repaired = LogFile.split(eventLogPath)
             XCTAssertTrue(repaired.partial.isEmpty, "round \(round): the start leaves no partial line")
-            XCTAssertEqual(repaired.lines, wholeLines, "round \(round): the start changed whole lines")
+            XCTAssertTrue(repaired.lines == wholeLines,
+                          "round \(round): the start changed whole lines (\(repaired.lines.count) lines, were \(wholeLines.count))")
 
-            let load = LoadGenerator(port: server.port, threads: 8)
-            let delay = UInt32.random(in: 150_000...700_000)
+            let load = LoadGenerator(port: server.port, threads: 6)
+            let delay = UInt32.random(in: 100_000...500_000)
             usleep(delay)
             server.kill()
             let got = load.stop()
@@ -29,7 +31,16 @@ final class FaultCrashLoopTests: ServerTestCase {
             XCTAssertTrue(load.statuses.isEmpty, "round \(round): only 200s before the kill: \(load.statuses)")
             acknowledged += got
 
-            let crashed = LogFile.split(eventLogPath)
+            // A page-cache write is never cut by kill -9, so torn tails are rare; a power cut
+            // in the middle of a write leaves one: in even rounds, half a line is added.
+            var crashed = LogFile.split(eventLogPath)
+            if round % 2 == 0, crashed.partial.isEmpty, let last = crashed.lines.last {
+                let handle = try XCTUnwrap(FileHandle(forWritingAtPath: eventLogPath))
+                handle.seekToEndOfFile()
+                handle.write(Data(last.prefix(last.count / 2)))
+                handle.closeFile()
+                crashed.partial = Array(last.prefix(last.count / 2))
+            }
             if !crashed.partial.isEmpty { tornTails.append(crashed.partial) }
             wholeLines = crashed.lines
             print("FaultCrashLoopTests: round \(round): kill -9 after \(delay / 1000) ms, \(got.count) acknowledged, "
@@ -38,8 +49,10 @@ final class FaultCrashLoopTests: ServerTestCase {
 
         // The last start repairs the last crash; then a clean stop.
         let last = try startServer()
-        XCTAssertTrue(LogFile.split(eventLogPath).partial.isEmpty, "the last start leaves no partial line")
-        XCTAssertEqual(LogFile.split(eventLogPath).lines, wholeLines, "the last start changed whole lines")
+        let repaired = LogFile.split(eventLogPath)
+        XCTAssertTrue(repaired.partial.isEmpty, "the last start leaves no partial line")
+        XCTAssertTrue(repaired.lines == wholeLines,
+                      "the last start changed whole lines (\(repaired.lines.count) lines, were \(wholeLines.count))")
         let after = try deliver(last)
         XCTAssertEqual(after.status, 200, after.description)
         acknowledged.append(try XCTUnwrap(after.id))
