@@ -12,7 +12,7 @@ import XCTest
 ///                                                 "-e", "inject=fdatasync:error=EIO:when=5"])
 /// ...
 /// tracer.detach()
-/// let calls = StraceTranscript(path: tracer.outputPath).calls
+/// let failed = tracer.transcript.calls.filter(\.injected)
 /// ```
 final class SyscallTracer {
     struct AttachError: Error, CustomStringConvertible {
