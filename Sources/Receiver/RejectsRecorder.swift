@@ -13,7 +13,9 @@ struct RejectsRecorder: Sendable {
     func record(_ delivery: Delivery, failure: DecodeFailure,
                 completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
         // A GET carries its payload in the query; keep that, without the auth token.
-        let body = delivery.method == "GET" ? Self.queryWithoutToken(delivery.query ?? []) : delivery.body
+        var body = delivery.method == "GET" ? Self.queryWithoutToken(delivery.query ?? []) : delivery.body
+        // Before encoding: a base64 body would hide a secret from the check on the line.
+        redactor.redactRaw(&body)
         var line = Self.line(id: delivery.id, receivedAt: delivery.receivedAt, route: delivery.route,
                              vendor: failure.vendor?.rawValue, error: failure.message,
                              contentType: delivery.contentType, body: body, source: delivery.source)
@@ -23,6 +25,8 @@ struct RejectsRecorder: Sendable {
 
     /// A torn tail cut from the event log at start: never acknowledged, kept here.
     func recordTornTail(_ bytes: [UInt8], now: Timestamp, completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
+        var bytes = bytes
+        redactor.redactRaw(&bytes)
         var line = Self.line(id: EventID.make(now: now), receivedAt: now, route: nil, vendor: nil,
                              error: "partial line cut from the end of the event log at start",
                              contentType: nil, body: bytes, source: nil)

@@ -5,23 +5,35 @@
 /// appears inside a JSON string and replaces it, so the line stays valid JSON.
 struct SecretRedactor: Sendable {
     private let needles: [[UInt8]]
+    private let rawNeedles: [[UInt8]]
     private static let replacement = Array("[redacted]".utf8)
 
     init(secrets: [String]) {
-        // Secrets as they appear inside a JSON string: `"` and `\` escaped. Longest first, so a
-        // secret that contains another is replaced whole.
-        needles = Set(secrets.filter { !$0.isEmpty }).map { secret in
+        // Longest first, so a secret that contains another is replaced whole.
+        rawNeedles = Set(secrets.filter { !$0.isEmpty }).map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        // Secrets as they appear inside a JSON string: `"` and `\` escaped.
+        needles = rawNeedles.map { secret in
             var escaped: [UInt8] = []
-            for byte in secret.utf8 {
+            for byte in secret {
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { escaped.append(UInt8(ascii: "\\")) }
                 escaped.append(byte)
             }
             return escaped
-        }.sorted { $0.count > $1.count }
+        }
     }
 
-    /// Replaces every occurrence of every secret in `line`.
+    /// Replaces every occurrence of every secret in `line`, a JSON line.
     func redact(_ line: inout [UInt8]) {
+        replace(needles, in: &line)
+    }
+
+    /// Replaces every secret in bytes as received, before they are encoded in a way the line
+    /// check cannot see through (a body that is not UTF-8 is kept as base64).
+    func redactRaw(_ bytes: inout [UInt8]) {
+        replace(rawNeedles, in: &bytes)
+    }
+
+    private func replace(_ needles: [[UInt8]], in line: inout [UInt8]) {
         for needle in needles where line.count >= needle.count {
             guard var start = firstIndex(of: needle, in: line, from: 0) else { continue }
             var out: [UInt8] = []

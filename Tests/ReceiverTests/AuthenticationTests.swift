@@ -51,13 +51,21 @@ final class AuthenticationTests: ServerTestCase {
         XCTAssertEqual(try eventLines().count, 0)
     }
 
-    func testSecretNeverAppearsInTheLogsOrOnStderr() throws {
-        let server = try startServer()
+    /// Every kind of request with the route secret in it, before and after a rotation; then no
+    /// file the server wrote, rotated or not, and nothing on its stderr, holds the secret, as
+    /// text, as Basic credentials, or inside a base64 body of the rejects log.
+    func testSecretNeverAppearsInAnyFileTheServerWroteOrOnStderr() throws {
+        var config = TestConfiguration()
+        config.limits = ["max_body_bytes": 4096]
+        let server = try startServer(config)
         let basic = Self.basic("any", secret)
         var statuses: [Int] = []
         func send(_ request: [UInt8]) throws {
-            let response = try deliver(server, request)
-            XCTAssertFalse(response.bodyText.contains(secret), "a response never echoes the secret: \(response)")
+            let client = try RawHTTPClient(port: server.port)
+            let (informational, response) = try client.exchangeAll(request)
+            for message in informational + [response] {
+                XCTAssertFalse(message.description.contains(secret), "a response never echoes the secret: \(message)")
+            }
             statuses.append(response.status)
         }
         // Good, in each form, with other query fields beside the token.
@@ -66,41 +74,83 @@ final class AuthenticationTests: ServerTestCase {
         try send(Requests.post("/hooks/impactpbx", body: body, headers: ["Authorization: Bearer \(secret)"]))
         // VoipNow's GET mode: the payload is the query, the token among it.
         try send(Requests.get("/hooks/voipnow/hangup?CallID=77&token=\(secret)&CallerIDNum=0390085900&CallStatus=ANSWER&CallFlow=IN"))
-        // The secret's text inside the payload itself.
+        // The secret's text inside the payload itself, as JSON and as a form.
         try send(Requests.post("/hooks/impactpbx?token=\(secret)",
                                body: Payloads.impactpbxHangup(ref: "leak-\(secret)", extra: #","note":"the secret is \#(secret)""#)))
         try send(Requests.post("/hooks/urlnetworks?token=\(secret)",
                                body: "call_event_uuid=u1&method=incoming_ringing&caller_name=\(secret)&service_id=1",
                                contentType: "application/x-www-form-urlencoded"))
-        // Rejected bodies with the secret in them and in the query.
-        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: #"{"ref":"\#(secret)","#))
-        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: "<x>\(secret)</x>", contentType: "application/xml"))
-        // Refused: wrong secrets that contain the real one, a 403, a 404 with the token.
-        try send(Requests.post("/hooks/impactpbx?token=\(secret)\(secret)", body: body))
-        try send(Requests.post("/hooks/impactpbx", body: body, headers: ["Authorization: Bearer x\(secret)"]))
-        try send(Requests.delivery(ref: "g", path: "/hooks/guarded"))
-        try send(Requests.post("/hooks/none?token=\(secret)", body: body))
-        // A malformed head carrying it.
-        try send(Array("GET /hooks/voipnow?token=\(secret) HTTP/1.1\r\nHost: x\r\nX-\(secret) : 1\r\n\r\n".utf8))
-        XCTAssertEqual(statuses, [200, 200, 200, 200, 200, 200, 422, 415, 401, 401, 403, 404, 400])
+        XCTAssertEqual(statuses, [200, 200, 200, 200, 200, 200])
 
-        server.signal(SIGTERM)
-        XCTAssertEqual(server.waitForExit(seconds: 10), 0)
-        let events = LogFile.text(eventLogPath)
-        let rejects = LogFile.text(rejectsLogPath)
-        XCTAssertEqual(try eventLines().count, 6)
-        XCTAssertEqual(try rejectLines().count, 2)
-        let encodedBasic = String(basic.dropFirst("Authorization: Basic ".count))
-        for (name, text) in [("events.jsonl", events), ("rejects.jsonl", rejects), ("stderr", server.stderrText)] {
-            XCTAssertFalse(text.contains(secret), "the secret appears in \(name):\n\(text.prefix(4000))")
-            XCTAssertFalse(text.contains(encodedBasic), "the Basic credentials appear in \(name)")
-        }
-        // The token is taken out of `query` and of a GET's `raw`, the other fields kept.
+        // The first lines are as they should be: the token out of `query` and of a GET's `raw`.
         let lines = try eventLines()
         XCTAssertEqual((lines[0]["query"] as? [String: Any])?["site"] as? String, "a")
         XCTAssertNil((lines[0]["query"] as? [String: Any])?["token"])
         let getRaw = try XCTUnwrap(lines[3]["raw"] as? [String: Any])
         XCTAssertEqual(getRaw["CallID"] as? String, "77")
         XCTAssertNil(getRaw["token"], "the token is not part of a GET's payload")
+
+        // logrotate: both logs renamed, SIGHUP, the server makes new ones.
+        XCTAssertEqual(rename(eventLogPath, eventLogPath + ".1"), 0)
+        XCTAssertEqual(rename(rejectsLogPath, rejectsLogPath + ".1"), 0)
+        server.signal(SIGHUP)
+        let reopened = Date().addingTimeInterval(3)
+        while !FileManager.default.fileExists(atPath: eventLogPath) && Date() < reopened { usleep(2_000) }
+        statuses = []
+
+        // Stored, with the secret where a client or proxy put it.
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["X-Forwarded-For: \(secret)"]))
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["User-Agent: pbx/\(secret)"]))
+        try send(Array(("POST /hooks/any HTTP/1.1\r\nHost: x\r\n\(basic)\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n").utf8)
+                 + Self.chunked(Payloads.impactpbxHangup(ref: "chunk-\(secret)")))
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["Expect: 100-continue"]))
+        // Rejected bodies with the secret in them: malformed JSON, not UTF-8, an unsupported type.
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: #"{"ref":"\#(secret)","#))
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: Array(#"{"ref":"\#(secret)"#.utf8) + [0xFF, 0xC0]))
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: "<x>\(secret)</x>", contentType: "application/xml"))
+        // Refused: wrong secrets in each form, most containing the real one, a 403, a 404.
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)\(secret)", body: body))
+        try send(Requests.post("/hooks/impactpbx", body: body, headers: ["Authorization: Bearer x\(secret)"]))
+        try send(Requests.post("/hooks/impactpbx", body: body, headers: [Self.basic("any", secret + "x")]))
+        try send(Requests.post("/hooks/impactpbx", body: body, headers: [Self.basic(secret, "wrong")]))
+        try send(Requests.get("/hooks/voipnow/hangup?CallID=78&token=\(secret)x&CallFlow=IN"))
+        try send(Requests.post("/hooks/impactpbx?token=x\(secret)", body: body, headers: ["Expect: 100-continue"]))
+        try send(Requests.delivery(ref: "g", path: "/hooks/guarded"))
+        try send(Requests.post("/hooks/none?token=\(secret)", body: body))
+        // Over the limits, the secret in the body and in the target.
+        try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: String(repeating: secret, count: 400)))
+        try send(Requests.get("/hooks/voipnow?token=\(secret)&pad=" + String(repeating: "p", count: 9000)))
+        // Malformed heads carrying it.
+        try send(Array("GET /hooks/voipnow?token=\(secret) HTTP/1.1\r\nHost: x\r\nX-\(secret) : 1\r\n\r\n".utf8))
+        try send(Array("POST /hooks/impactpbx?token=\(secret) HTTP/1.1\nHost: x\nContent-Length: 2\n\n{}".utf8))
+        XCTAssertEqual(statuses, [200, 200, 200, 200, 422, 422, 415, 401, 401, 401, 401, 401, 401, 403, 404, 413, 414, 400, 400])
+
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(seconds: 10), 0)
+        XCTAssertEqual(try LogFile.objects(eventLogPath + ".1").count, 6)
+        XCTAssertEqual(try eventLines().count, 4)
+        XCTAssertEqual(try rejectLines().count, 3)
+        let encodedBasic = String(basic.dropFirst("Authorization: Basic ".count))
+        var written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0 != "config.json" }.map { ($0, LogFile.text(path($0))) }
+        XCTAssertEqual(Set(written.map(\.0)), ["events.jsonl", "events.jsonl.1", "rejects.jsonl", "rejects.jsonl.1"])
+        // Bodies the rejects log keeps as base64, decoded.
+        for name in ["rejects.jsonl", "rejects.jsonl.1"] {
+            for line in try LogFile.objects(path(name)) where line["body_encoding"] as? String == "base64" {
+                let decoded = Data(base64Encoded: line["body"] as? String ?? "") ?? Data()
+                written.append(("\(name), base64 body of \(line["id"] ?? "?")", String(decoding: decoded, as: UTF8.self)))
+            }
+        }
+        written.append(("stderr", server.stderrText))
+        for (name, text) in written {
+            XCTAssertFalse(text.contains(secret), "the secret appears in \(name):\n\(text.prefix(4000))")
+            XCTAssertFalse(text.contains(encodedBasic), "the Basic credentials appear in \(name)")
+        }
+    }
+
+    /// `text` as one chunk and the last chunk (RFC 9112 §7.1).
+    static func chunked(_ text: String) -> [UInt8] {
+        Array((String(text.utf8.count, radix: 16) + "\r\n" + text + "\r\n0\r\n\r\n").utf8)
     }
 }

@@ -13,6 +13,7 @@ import Synchronization
 final class LoadGenerator: Sendable {
     private let acknowledgedIDs = Mutex<[String]>([])
     private let otherStatuses = Mutex<[Int: Int]>([:])
+    private let refused = Mutex<[String]>([])
     private let errors = Mutex<[String]>([])
     private let stopping = Atomic<Bool>(false)
     private let group = DispatchGroup()
@@ -40,6 +41,8 @@ final class LoadGenerator: Sendable {
     var acknowledged: [String] { acknowledgedIDs.withLock { $0 } }
     /// Responses other than `200`, by status.
     var statuses: [Int: Int] { otherStatuses.withLock { $0 } }
+    /// The refs (`call_id`s) of deliveries answered with anything but a fresh `200`.
+    var refusedRefs: [String] { refused.withLock { $0 } }
     /// Connection errors (expected once the server is killed).
     var connectionErrors: [String] { errors.withLock { $0 } }
 
@@ -61,6 +64,7 @@ final class LoadGenerator: Sendable {
                         acknowledgedIDs.withLock { $0.append(id) }
                     } else {
                         otherStatuses.withLock { $0[response.status, default: 0] += 1 }
+                        refused.withLock { $0.append(ref) }
                     }
                     if response.closesConnection { break }
                 } catch {

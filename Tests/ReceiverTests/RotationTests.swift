@@ -15,21 +15,6 @@ final class RotationTests: ServerTestCase {
                       "SIGHUP creates the event log again", file: file, line: line)
     }
 
-    /// Every acknowledged id in exactly one of the files, every line whole, nothing else there.
-    func assertEachIDOnce(_ acknowledged: [String], in paths: [String], file: StaticString = #filePath, line: UInt = #line) throws {
-        var seen: [String: Int] = [:]
-        for path in paths {
-            for id in try LogFile.ids(path, file: file, line: line) { seen[id, default: 0] += 1 }
-        }
-        let missing = acknowledged.filter { seen[$0] == nil }
-        let repeated = seen.filter { $0.value > 1 }.map(\.key)
-        XCTAssertTrue(missing.isEmpty, "\(missing.count) of \(acknowledged.count) acknowledged ids are in no file: \(missing.prefix(5))",
-                      file: file, line: line)
-        XCTAssertTrue(repeated.isEmpty, "ids written more than once: \(repeated.prefix(5))", file: file, line: line)
-        let unacknowledged = Set(seen.keys).subtracting(acknowledged)
-        XCTAssertTrue(unacknowledged.isEmpty, "lines nobody sent: \(unacknowledged.prefix(5))", file: file, line: line)
-    }
-
     func testSIGHUPAfterRenameWritesNewDeliveriesToANewFile() throws {
         let server = try startServer()
         var before: [String] = []

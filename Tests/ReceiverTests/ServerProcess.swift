@@ -37,8 +37,11 @@ final class ServerProcess: Sendable {
     // MARK: - Starting
 
     /// `callhook serve --config PATH`, returned once it prints the address it listens on.
-    static func serve(configPath: String, extraArguments: [String] = [], seconds: Double = 15) throws -> ServerProcess {
-        let started = try launch(["serve", "--config", configPath] + extraArguments)
+    /// `launcher` is a command that ends by `exec`ing its arguments (so the pid stays the
+    /// server's), e.g. ``ServerProcess/descriptorLimit(_:)``.
+    static func serve(configPath: String, extraArguments: [String] = [], launcher: [String] = [],
+                      seconds: Double = 15) throws -> ServerProcess {
+        let started = try launch(["serve", "--config", configPath] + extraArguments, launcher: launcher)
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let port = listeningPort(in: started.stderrText) {
@@ -54,11 +57,17 @@ final class ServerProcess: Sendable {
         throw StartError(description: "callhook serve did not print its address within \(seconds) s; stderr:\n\(started.stderrText)")
     }
 
-    /// Starts `callhook ARGUMENTS` with stdout and stderr captured and stdin from `input`.
-    static func launch(_ arguments: [String], input: FileHandle? = nil) throws -> ServerProcess {
+    /// Starts `callhook ARGUMENTS` (through `launcher`, when given) with stdout and stderr
+    /// captured and stdin from `input`.
+    static func launch(_ arguments: [String], input: FileHandle? = nil, launcher: [String] = []) throws -> ServerProcess {
         let process = Process()
-        process.executableURL = try executableURL()
-        process.arguments = arguments
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [try executableURL().path] + arguments
+        } else {
+            process.executableURL = try executableURL()
+            process.arguments = arguments
+        }
         let outPipe = Pipe()
         let errPipe = Pipe()
         process.standardOutput = outPipe
@@ -76,6 +85,11 @@ final class ServerProcess: Sendable {
         let status = child.waitForExit(seconds: seconds)
         if status == nil { child.kill() }
         return (status, child.stdoutText, child.stderrText)
+    }
+
+    /// A launcher that runs the server with `RLIMIT_NOFILE` lowered to `limit`.
+    static func descriptorLimit(_ limit: Int) -> [String] {
+        ["/bin/sh", "-c", "ulimit -n \(limit) && exec \"$0\" \"$@\""]
     }
 
     // MARK: - Stopping

@@ -35,13 +35,14 @@ class ServerTestCase: XCTestCase {
 
     // MARK: - The server
 
-    /// Writes `config` as `configName` in the test's folder and starts `callhook serve` on it.
+    /// Writes `config` as `configName` in the test's folder and starts `callhook serve` on it
+    /// (through `launcher`, see ``ServerProcess/serve(configPath:extraArguments:launcher:seconds:)``).
     @discardableResult
     func startServer(_ config: TestConfiguration = TestConfiguration(), configName: String = "config.json",
-                     extraArguments: [String] = []) throws -> ServerProcess {
+                     extraArguments: [String] = [], launcher: [String] = []) throws -> ServerProcess {
         let url = directory.appendingPathComponent(configName)
         try config.write(to: url)
-        let server = try ServerProcess.serve(configPath: url.path, extraArguments: extraArguments)
+        let server = try ServerProcess.serve(configPath: url.path, extraArguments: extraArguments, launcher: launcher)
         children.append(server)
         return server
     }
@@ -52,6 +53,13 @@ class ServerTestCase: XCTestCase {
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// `path` with every symlink resolved, as the kernel (and strace's `-y`) names an open file.
+    func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
 
     var eventLogPath: String { path("events.jsonl") }
     var rejectsLogPath: String { path("rejects.jsonl") }
@@ -64,6 +72,38 @@ class ServerTestCase: XCTestCase {
 
     func rejectLines(file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
         try LogFile.objects(rejectsLogPath, file: file, line: line)
+    }
+
+    /// Every acknowledged id in exactly one of the files, every line whole. Unless
+    /// `allowUnacknowledged` (a crash can store a line whose `200` never went out), nothing else
+    /// is there either. Returns how often each id was found.
+    @discardableResult
+    func assertEachIDOnce(_ acknowledged: [String], in paths: [String], allowUnacknowledged: Bool = false,
+                          file: StaticString = #filePath, line: UInt = #line) throws -> [String: Int] {
+        var seen: [String: Int] = [:]
+        for path in paths {
+            for id in try LogFile.ids(path, file: file, line: line) { seen[id, default: 0] += 1 }
+        }
+        let missing = acknowledged.filter { seen[$0] == nil }
+        let repeated = seen.filter { $0.value > 1 }.map(\.key)
+        XCTAssertTrue(missing.isEmpty, "\(missing.count) of \(acknowledged.count) acknowledged ids are in no file: \(missing.prefix(5))",
+                      file: file, line: line)
+        XCTAssertTrue(repeated.isEmpty, "ids written more than once: \(repeated.prefix(5))", file: file, line: line)
+        if !allowUnacknowledged {
+            let unacknowledged = Set(seen.keys).subtracting(acknowledged)
+            XCTAssertTrue(unacknowledged.isEmpty, "lines nobody sent: \(unacknowledged.prefix(5))", file: file, line: line)
+        }
+        return seen
+    }
+
+    /// The value of an unlabelled metric from `/metrics` (`callhook_open_connections` counts
+    /// the scrape's own connection); nil when it is not there.
+    func metric(_ server: ServerProcess, _ name: String) throws -> Double? {
+        let response = try deliver(server, Requests.get("/metrics"))
+        for line in response.bodyText.split(separator: "\n") where line.hasPrefix(name + " ") {
+            return Double(line.dropFirst(name.count + 1))
+        }
+        return nil
     }
 
     /// Sends one delivery on a new connection and returns the response.
