@@ -24,7 +24,13 @@ struct Fields {
         self.query = query
         if case .object(let members) = raw {
             self.members = members
-            hashes = members.map { Fields.hash(ofKey: $0.key) }
+            // Through a buffer pointer: members are borrowed, not copied (no retain and release each).
+            hashes = members.withUnsafeBufferPointer { members in
+                [UInt64](unsafeUninitializedCapacity: members.count) { out, initialized in
+                    for i in 0..<members.count { out[i] = FieldName.hash(members[i].key) }
+                    initialized = members.count
+                }
+            }
         } else {
             members = []
             hashes = []
@@ -33,14 +39,17 @@ struct Fields {
 
     /// The value of the first member whose name matches `name` (lowercase, no spaces).
     func value(_ name: StaticString) -> JSONValue? {
-        name.withUTF8Buffer { want in
-            let hash = Fields.hash(ofName: want)
-            for i in hashes.indices where hashes[i] == hash && Fields.matches(members[i].key, want) {
-                return members[i].value
+        let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        let hash = FieldName.hash(name)
+        let found = hashes.withUnsafeBufferPointer { hashes in
+            members.withUnsafeBufferPointer { members -> Int? in
+                for i in 0..<hashes.count where hashes[i] == hash && FieldName.matches(members[i].key, want) { return i }
+                return nil
             }
-            if let query { return Fields.lookup(want, in: query) }
-            return nil
         }
+        if let found { return members[found].value }
+        if let query { return Fields.lookup(want, in: query) }
+        return nil
     }
 
     /// Whether the field is there at all, even empty.
@@ -85,37 +94,8 @@ struct Fields {
 
     static func lookup(_ want: UnsafeBufferPointer<UInt8>, in container: JSONValue) -> JSONValue? {
         guard case .object(let members) = container else { return nil }
-        for member in members where matches(member.key, want) { return member.value }
+        for member in members where FieldName.matches(member.key, want) { return member.value }
         return nil
-    }
-
-    /// FNV-1a of a member name as compared: ASCII case folded, spaces skipped.
-    static func hash(ofKey key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 where b != 0x20 {
-            hash = (hash ^ UInt64(ASCII.lower(b))) &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
-    /// FNV-1a of a wanted name, already lowercase without spaces.
-    static func hash(ofName name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in name { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
-
-    /// Compares a member name with a wanted name: ASCII case folded, spaces skipped.
-    @inline(__always)
-    static func matches(_ key: String, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let count = want.count
-        for b in key.utf8 {
-            if b == 0x20 { continue }
-            if i == count || ASCII.lower(b) != want[i] { return false }
-            i += 1
-        }
-        return i == count
     }
 
     static func text(of value: JSONValue) -> String? {

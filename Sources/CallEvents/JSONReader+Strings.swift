@@ -7,6 +7,8 @@ extension JSONReader {
         var ascii = true
         var escaped = false
         while true {
+            // Plain bytes are skipped a word at a time; past the first non-ASCII byte those no longer stop the scan.
+            index = ByteScan.firstSpecial(bytes, from: index, stopOnNonASCII: ascii)
             guard index < bytes.count else {
                 index = bytes.count
                 throw failure("expected '\"' to end the string")
@@ -19,7 +21,7 @@ extension JSONReader {
                 continue
             }
             if byte < 0x20 { throw failure("unescaped control character in string") }
-            if byte >= 0x80 { ascii = false }
+            ascii = false   // 0x80 or above
             index += 1
         }
         let end = index

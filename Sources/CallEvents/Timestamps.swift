@@ -184,36 +184,43 @@ enum Timestamps {
 
     /// Appends `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes, no quotes).
     static func format(_ time: Timestamp, into bytes: inout [UInt8]) {
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
+            let start = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            format(time, into: start)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: 24))
+        }
+    }
+
+    /// `2020-01-29T07:45:19.489Z`.
+    static func format(_ time: Timestamp) -> String {
+        String(unsafeUninitializedCapacity: 24) { out in
+            format(time, into: out.baseAddress!)
+            return 24
+        }
+    }
+
+    /// Writes `YYYY-MM-DDTHH:MM:SS.mmmZ` to the 24 bytes at `out`.
+    static func format(_ time: Timestamp, into out: UnsafeMutablePointer<UInt8>) {
         let ms = min(max(time.milliseconds, minMilliseconds), maxMilliseconds)
         let (secs, milli) = floorDivide(ms, 1000)
         let (days, secOfDay) = floorDivide(secs, 86_400)
         let date = civilFromDays(Int(days))
         let sod = Int(secOfDay)
-        func put(_ v: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var v = v
-            while divisor > 0 {
-                bytes.append(UInt8(0x30 + v / divisor))
-                v %= divisor
-                divisor /= 10
-            }
+        // Every field is below 10,000 and not negative (the year is clamped to 0000...9999).
+        @inline(__always) func two(_ v: Int, _ at: Int) {
+            out[at] = UInt8(truncatingIfNeeded: 0x30 &+ v / 10)
+            out[at &+ 1] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
         }
-        put(date.year, 4); bytes.append(UInt8(ascii: "-"))
-        put(date.month, 2); bytes.append(UInt8(ascii: "-"))
-        put(date.day, 2); bytes.append(UInt8(ascii: "T"))
-        put(sod / 3600, 2); bytes.append(UInt8(ascii: ":"))
-        put(sod / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
-        put(sod % 60, 2); bytes.append(UInt8(ascii: "."))
-        put(Int(milli), 3); bytes.append(UInt8(ascii: "Z"))
-    }
-
-    /// `2020-01-29T07:45:19.489Z`.
-    static func format(_ time: Timestamp) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        format(time, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        two(date.year / 100, 0); two(date.year % 100, 2); out[4] = UInt8(ascii: "-")
+        two(date.month, 5); out[7] = UInt8(ascii: "-")
+        two(date.day, 8); out[10] = UInt8(ascii: "T")
+        two(sod / 3600, 11); out[13] = UInt8(ascii: ":")
+        two(sod / 60 % 60, 14); out[16] = UInt8(ascii: ":")
+        two(sod % 60, 17); out[19] = UInt8(ascii: ".")
+        let milliseconds = Int(milli)
+        out[20] = UInt8(truncatingIfNeeded: 0x30 &+ milliseconds / 100)
+        two(milliseconds % 100, 21); out[23] = UInt8(ascii: "Z")
     }
 
     /// Whole seconds from `start` to `end`, rounded down.

@@ -1,0 +1,85 @@
+/// Raw memory that the line encoder appends to: an append is a bounds check and a copy, with
+/// none of `Array`'s uniqueness checks. It starts in memory the caller lends (a stack buffer,
+/// so a typical line costs no allocation until its final array) and moves to the heap when
+/// that is full; heap memory is freed when the buffer goes away.
+///
+/// ```swift
+/// withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { scratch in
+///     var out = ByteBuffer(scratch)
+///     out.appendRaw("{\"id\":")
+///     out.appendString(event.id)
+///     return out.array   // [UInt8], exactly the bytes written
+/// }
+/// ```
+struct ByteBuffer: ~Copyable, JSONSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+    private var ownsMemory = false
+
+    /// Writes into `scratch` (which must outlive the buffer) until it is full.
+    init(_ scratch: UnsafeMutableBufferPointer<UInt8>) {
+        if let start = scratch.baseAddress, scratch.count > 0 {
+            base = start
+            capacity = scratch.count
+        } else {
+            capacity = 64
+            base = .allocate(capacity: capacity)
+            ownsMemory = true
+        }
+    }
+
+    deinit { if ownsMemory { base.deallocate() } }
+
+    /// The bytes written, as an array of exactly that size.
+    var array: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+            out.baseAddress!.initialize(from: base, count: count)
+            initialized = count
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        if n > capacity &- count { grow(to: count + n) }
+        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: n) }
+        count &+= n
+    }
+
+    @inline(__always)
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        if n &+ 2 > capacity &- count { grow(to: count + n + 2) }
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        if let source = bytes.baseAddress { (out + 1).initialize(from: source, count: n) }
+        out[n &+ 1] = UInt8(ascii: "\"")
+        count &+= n &+ 2
+    }
+
+    /// Room for `n` more bytes at the end, written by `body`, which returns how many it wrote.
+    @inline(__always)
+    mutating func append(upTo n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if n > capacity &- count { grow(to: count + n) }
+        count &+= body(base + count)
+    }
+
+    /// At least doubles, so a line that outgrows its estimate costs few copies.
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        if ownsMemory { base.deallocate() }
+        base = newBase
+        ownsMemory = true
+        capacity = newCapacity
+    }
+}

@@ -1,0 +1,114 @@
+/// Field names as `Fields` compares them (call-event.md, "Fields"): ASCII case folded, spaces
+/// skipped, so `CallerID Num`, `CallerIDNum` and `callerid num` are one name.
+///
+/// ```swift
+/// FieldName.hash(bytes)                // the same for every spelling of one name
+/// FieldName.matches(bytes, "callid")   // the wanted name is lowercase without spaces
+/// ```
+///
+/// The hash is only ever compared within one process, so it is free to be fast rather than
+/// standard: eight bytes at a time, lowercased with SWAR arithmetic (Hacker's Delight §6-1).
+enum FieldName {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The hash of the name in `bytes` as compared.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return mix(seed, count: 0) }
+        if let hash = hashWithoutSpaces(UnsafeRawPointer(base), count: bytes.count) { return hash }
+        // Rare (VoipNow's `CallerID Num`): hash a copy without the spaces.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { copy in
+            var n = 0
+            for b in bytes where b != 0x20 {
+                copy[n] = b
+                n += 1
+            }
+            return n == 0 ? mix(seed, count: 0) : hashWithoutSpaces(UnsafeRawPointer(copy.baseAddress!), count: n)!
+        }
+    }
+
+    /// The hash of the name in `text` as compared.
+    static func hash(_ text: String) -> UInt64 {
+        withUTF8(of: text) { hash($0) }
+    }
+
+    /// The hash of a wanted name (lowercase, no spaces): the same as any spelling of it.
+    @inline(__always)
+    static func hash(_ name: StaticString) -> UInt64 {
+        hashWithoutSpaces(UnsafeRawPointer(name.utf8Start), count: name.utf8CodeUnitCount) ?? 0
+    }
+
+    /// Whether `key` is `want` as compared; `want` is lowercase without spaces.
+    static func matches(_ key: String, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUTF8(of: key) { bytes in
+            var i = 0
+            let count = want.count
+            for b in bytes {
+                if b == 0x20 { continue }
+                if i == count || ASCII.lower(b) != want[i] { return false }
+                i += 1
+            }
+            return i == count
+        }
+    }
+
+    /// `body` over the UTF-8 of `text` without copying it (payload strings are native).
+    @inline(__always)
+    static func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    // MARK: - Words
+
+    /// The hash of the `count` (at least one) bytes at `start`, lowercased, a word at a time;
+    /// nil when they hold a space.
+    private static func hashWithoutSpaces(_ start: UnsafeRawPointer, count: Int) -> UInt64? {
+        var h = seed
+        var spaces: UInt64 = 0
+        var i = 0
+        while i &+ 8 <= count {
+            let word = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            spaces |= zeroBytes(word ^ (ones &* 0x20))
+            h = step(h, lowercased(word))
+            i &+= 8
+        }
+        if i < count {
+            let (word, valid) = ByteScan.tail(start, from: i, count: count)
+            spaces |= zeroBytes(word ^ (ones &* 0x20)) & valid
+            h = step(h, lowercased(word))
+        }
+        return spaces == 0 ? mix(h, count: count) : nil
+    }
+
+    /// The high bit of the lowest zero byte of `word`, and maybe of some above it; 0 when none is zero.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & highs
+    }
+
+    @inline(__always)
+    private static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        return x ^ (x &>> 29)
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, count: Int) -> UInt64 {
+        var x = h ^ UInt64(truncatingIfNeeded: count)
+        x = (x ^ (x &>> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return x ^ (x &>> 33)
+    }
+
+    /// Each ASCII capital of the word with 0x20 added; every other byte as it is.
+    @inline(__always)
+    private static func lowercased(_ word: UInt64) -> UInt64 {
+        let low7 = word & ~highs
+        let atLeastA = (low7 &+ ones &* 0x3F) & highs   // byte >= 0x41
+        let pastZ = (low7 &+ ones &* 0x25) & highs      // byte >= 0x5B
+        let capitals = atLeastA & ~pastZ & ~word        // and below 0x80
+        return word | (capitals &>> 2)
+    }
+}
