@@ -1,33 +1,52 @@
-/// Finds the bytes that end a plain run of JSON string text, eight at a time (SWAR: the
-/// "has zero byte" and "has byte less than n" tests of Hacker's Delight §6-1, on one `UInt64`).
+/// Finds bytes of interest eight at a time (SWAR: the "has zero byte" and "has byte less than
+/// n" tests of Hacker's Delight §6-1, on one `UInt64`).
 ///
 /// ```swift
-/// ByteScan.firstSpecial(bytes, from: 0, stopOnNonASCII: false)   // index of the first `"`, `\` or control byte
+/// ByteScan.firstSpecial(bytes, from: 0, stopOnNonASCII: false)   // the first `"`, `\` or control byte
+/// ByteScan.firstMatch(bytes) { ByteScan.equal($0, UInt8(ascii: "%")) }
 /// ```
 ///
-/// Payload strings are mostly plain ASCII, so the parser and the writer skip whole words and
-/// only look at single bytes around the first hit. In a word the lowest flagged byte is always
-/// a real hit (a borrow only runs upward), so the index returned is exact.
+/// Payload text is mostly plain ASCII, so the JSON reader, the writer and the form decoder skip
+/// whole words and only look at single bytes around a hit. In a word the lowest flagged byte is
+/// always a real hit (a borrow only runs upward), so the index returned is exact.
 enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// The index of the first byte at or after `start` that is `"`, `\`, below 0x20 or, when
     /// `stopOnNonASCII`, 0x80 or above; `bytes.count` when there is none.
     @inline(__always)
     static func firstSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopOnNonASCII: Bool) -> Int {
+        firstMatch(bytes, from: start) { word in
+            var mask = equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\")) | less(word, 0x20)
+            if stopOnNonASCII { mask |= word & highs }
+            return mask
+        }
+    }
+
+    /// Whether every byte is below 0x80.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstMatch(bytes, from: 0) { $0 & highs } == bytes.count
+    }
+
+    /// The index of the first byte at or after `start` whose word `flags` marks (the high bit
+    /// of a byte, at least for the lowest such byte); `bytes.count` when there is none.
+    @inline(__always)
+    static func firstMatch(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                           _ flags: (UInt64) -> UInt64) -> Int {
         let count = bytes.count
         guard start < count, let base = bytes.baseAddress else { return count }
         let raw = UnsafeRawPointer(base)
         var i = start
         while i &+ 8 <= count {
-            let mask = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)), stopOnNonASCII)
+            let mask = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) & highs
             if mask != 0 { return i &+ mask.trailingZeroBitCount &>> 3 }
             i &+= 8
         }
         if i < count {
             let (word, valid) = tail(raw, from: i, count: count)
-            let mask = flags(word, stopOnNonASCII) & valid
+            let mask = flags(word) & valid & highs
             if mask != 0 { return i &+ mask.trailingZeroBitCount &>> 3 }
         }
         return count
@@ -54,16 +73,23 @@ enum ByteScan {
         return (word, UInt64.max &>> UInt64(64 &- 8 &* rest))
     }
 
-    /// The high bit of the lowest special byte of `word` (bytes in memory order), maybe of
-    /// some above it; 0 when none is special.
+    // MARK: - Word tests: the high bit of the lowest matching byte, maybe of some above it
+
+    /// Bytes equal to `byte`.
     @inline(__always)
-    private static func flags(_ word: UInt64, _ nonASCII: Bool) -> UInt64 {
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        var mask = (quote &- ones) & ~quote
-        mask |= (backslash &- ones) & ~backslash
-        mask |= (word &- ones &* 0x20) & ~word   // bytes below 0x20
-        if nonASCII { mask |= word }
-        return mask & highs
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        zero(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Bytes below `limit` (at most 0x80).
+    @inline(__always)
+    static func less(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highs
+    }
+
+    /// Bytes equal to zero.
+    @inline(__always)
+    static func zero(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & highs
     }
 }

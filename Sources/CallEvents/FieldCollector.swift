@@ -10,6 +10,9 @@
 struct FieldCollector {
     private struct Field {
         var name: String
+        /// `FieldName.hash` of an ASCII name, compared before the names themselves; nil for
+        /// other names, which are only compared as strings (canonical equivalence).
+        var hash: UInt64?
         var first: String
         /// Values after the first; empty (no allocation) for the usual name seen once.
         var more: [String] = []
@@ -24,11 +27,12 @@ struct FieldCollector {
     var isEmpty: Bool { fields.isEmpty }
 
     mutating func add(_ name: String, _ value: String) {
-        if let position = position(of: name) {
+        let hash = ASCII.withUTF8(of: name) { ByteScan.isASCII($0) ? FieldName.hash($0) : nil }
+        if let position = position(of: name, hash: hash) {
             fields[position].more.append(value)
             return
         }
-        fields.append(Field(name: name, first: value))
+        fields.append(Field(name: name, hash: hash, first: value))
         if positions != nil {
             positions![name] = fields.count - 1
         } else if fields.count > Self.linearLimit {
@@ -38,9 +42,16 @@ struct FieldCollector {
         }
     }
 
-    private func position(of name: String) -> Int? {
+    private func position(of name: String, hash: UInt64?) -> Int? {
         if let positions { return positions[name] }
-        return fields.firstIndex { $0.name == name }
+        return fields.withUnsafeBufferPointer { fields in
+            for k in 0..<fields.count {
+                // Two ASCII names with different hashes differ; any other pair is compared as strings.
+                if let hash, let other = fields[k].hash, hash != other { continue }
+                if fields[k].name == name { return k }
+            }
+            return nil
+        }
     }
 
     var object: JSONValue {

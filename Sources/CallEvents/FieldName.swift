@@ -9,8 +9,8 @@
 /// The hash is only ever compared within one process, so it is free to be fast rather than
 /// standard: eight bytes at a time, lowercased with SWAR arithmetic (Hacker's Delight §6-1).
 enum FieldName {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let ones = ByteScan.ones
+    private static let highs = ByteScan.highs
     private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The hash of the name in `bytes` as compared.
@@ -30,7 +30,7 @@ enum FieldName {
 
     /// The hash of the name in `text` as compared.
     static func hash(_ text: String) -> UInt64 {
-        withUTF8(of: text) { hash($0) }
+        ASCII.withUTF8(of: text) { hash($0) }
     }
 
     /// The hash of a wanted name (lowercase, no spaces): the same as any spelling of it.
@@ -41,7 +41,7 @@ enum FieldName {
 
     /// Whether `key` is `want` as compared; `want` is lowercase without spaces.
     static func matches(_ key: String, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
-        withUTF8(of: key) { bytes in
+        ASCII.withUTF8(of: key) { bytes in
             var i = 0
             let count = want.count
             for b in bytes {
@@ -51,14 +51,6 @@ enum FieldName {
             }
             return i == count
         }
-    }
-
-    /// `body` over the UTF-8 of `text` without copying it (payload strings are native).
-    @inline(__always)
-    static func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
     }
 
     // MARK: - Words
@@ -71,22 +63,16 @@ enum FieldName {
         var i = 0
         while i &+ 8 <= count {
             let word = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            spaces |= zeroBytes(word ^ (ones &* 0x20))
+            spaces |= ByteScan.equal(word, 0x20)
             h = step(h, lowercased(word))
             i &+= 8
         }
         if i < count {
             let (word, valid) = ByteScan.tail(start, from: i, count: count)
-            spaces |= zeroBytes(word ^ (ones &* 0x20)) & valid
+            spaces |= ByteScan.equal(word, 0x20) & valid
             h = step(h, lowercased(word))
         }
         return spaces == 0 ? mix(h, count: count) : nil
-    }
-
-    /// The high bit of the lowest zero byte of `word`, and maybe of some above it; 0 when none is zero.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- ones) & ~word & highs
     }
 
     @inline(__always)

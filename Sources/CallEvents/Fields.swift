@@ -70,24 +70,28 @@ struct Fields {
     /// space (the sender did not escape it), so it reads as `+digits`; then trimmed.
     func number(_ name: StaticString) -> String? {
         guard let text = text(name) else { return nil }
-        return ASCII.trimmed(Fields.restoringPlus(text))
+        return Fields.phoneNumber(text)
     }
 
     /// A whole number of seconds: an integer, or the integer part of a decimal.
     func integer(_ name: StaticString) -> Int? {
-        guard let text = trimmed(name) else { return nil }
-        var value = 0
-        var digits = 0
-        var negative = false
-        for (i, b) in text.utf8.enumerated() {
-            if i == 0 && b == UInt8(ascii: "-") { negative = true; continue }
-            if b == UInt8(ascii: ".") { break }
-            guard ASCII.isDigit(b), digits < 18 else { return nil }
-            value = value * 10 + Int(b - 0x30)
-            digits += 1
+        guard let text = text(name) else { return nil }
+        return ASCII.withUTF8(of: text) { bytes -> Int? in
+            let (lo, hi) = ASCII.trimmedRange(bytes)
+            var value = 0
+            var digits = 0
+            var negative = false
+            for i in lo..<hi {
+                let b = bytes[i]
+                if i == lo && b == UInt8(ascii: "-") { negative = true; continue }
+                if b == UInt8(ascii: ".") { break }
+                guard ASCII.isDigit(b), digits < 18 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            return negative ? -value : value
         }
-        guard digits > 0 else { return nil }
-        return negative ? -value : value
     }
 
     // MARK: - Helpers
@@ -109,22 +113,25 @@ struct Fields {
     }
 
     /// `" 0312341234"` -> `"+0312341234"`: exactly one leading space, then only digits
-    /// (trailing white space allowed, it is trimmed after).
-    static func restoringPlus(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.first == 0x20 else { return text }
-        var sawDigit = false
-        var trailing = false
-        for b in utf8.dropFirst() {
-            if ASCII.isDigit(b) && !trailing {
-                sawDigit = true
-            } else if ASCII.isSpace(b) && sawDigit {
-                trailing = true
-            } else {
-                return text
+    /// (trailing white space allowed); anything else is only trimmed. nil when nothing is left.
+    static func phoneNumber(_ text: String) -> String? {
+        ASCII.withUTF8(of: text) { bytes -> String? in
+            guard let end = lostPlusDigitsEnd(bytes) else { return ASCII.trimmed(text) }
+            return String(unsafeUninitializedCapacity: end) { out in
+                out[0] = UInt8(ascii: "+")
+                for i in 1..<end { out[i] = bytes[i] }
+                return end
             }
         }
-        guard sawDigit else { return text }
-        return "+" + text.dropFirst()
+    }
+
+    /// Where the digits of `" digits"` (trailing white space allowed) end; nil for any other text.
+    private static func lostPlusDigitsEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 2, bytes[0] == 0x20 else { return nil }
+        var end = 1
+        while end < bytes.count, ASCII.isDigit(bytes[end]) { end += 1 }
+        guard end > 1 else { return nil }
+        for i in end..<bytes.count where !ASCII.isSpace(bytes[i]) { return nil }
+        return end
     }
 }

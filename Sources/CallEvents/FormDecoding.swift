@@ -18,13 +18,12 @@ public enum FormDecoding {
         var start = 0
         while start <= buffer.count {
             // Split on `&`; empty sequences are skipped.
-            var end = start
-            while end < buffer.count, buffer[end] != UInt8(ascii: "&") { end += 1 }
+            let end = ByteScan.firstMatch(buffer, from: start) { ByteScan.equal($0, UInt8(ascii: "&")) }
             if end > start {
-                var equals = start
-                while equals < end, buffer[equals] != UInt8(ascii: "=") { equals += 1 }
+                let field = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                let equals = start + ByteScan.firstMatch(field) { ByteScan.equal($0, UInt8(ascii: "=")) }
                 let name = decodeComponent(UnsafeBufferPointer(rebasing: buffer[start..<equals]))
-                if dropping.isEmpty || !dropping.contains(name) {
+                if !isDropped(name, dropping) {
                     let value = equals < end
                         ? decodeComponent(UnsafeBufferPointer(rebasing: buffer[(equals + 1)..<end]))
                         : ""
@@ -36,14 +35,22 @@ public enum FormDecoding {
         return fields.object
     }
 
+    /// `dropping.contains(name)`, with a short set (the usual `token`) compared directly rather
+    /// than hashed.
+    @inline(__always)
+    private static func isDropped(_ name: String, _ dropping: Set<String>) -> Bool {
+        if dropping.isEmpty { return false }
+        if dropping.count > 4 { return dropping.contains(name) }
+        for dropped in dropping where dropped == name { return true }
+        return false
+    }
+
     /// One name or value: `+` is a space, `%` with two hex digits is that byte, any other `%` is
     /// kept literally; the bytes are then read as UTF-8, or ISO-8859-1 when they are not UTF-8.
     static func decodeComponent(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var plain = true
-        for byte in bytes where byte == UInt8(ascii: "+") || byte == UInt8(ascii: "%") {
-            plain = false
-            break
-        }
+        let plain = ByteScan.firstMatch(bytes) {
+            ByteScan.equal($0, UInt8(ascii: "+")) | ByteScan.equal($0, UInt8(ascii: "%"))
+        } == bytes.count
         if plain { return TextDecoding.string(bytes) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
             var n = 0

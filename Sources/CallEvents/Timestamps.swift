@@ -30,11 +30,8 @@ enum Timestamps {
     }
 
     static func parse(_ text: String, epoch: EpochUnit = .seconds) -> Timestamp? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var lo = 0, hi = bytes.count
-            while lo < hi, ASCII.isSpace(bytes[lo]) { lo += 1 }
-            while hi > lo, ASCII.isSpace(bytes[hi - 1]) { hi -= 1 }
+        ASCII.withUTF8(of: text) { bytes in
+            let (lo, hi) = ASCII.trimmedRange(bytes)
             guard lo < hi else { return nil }
             let s = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
             let ms = s.count >= 10 && s[4] == UInt8(ascii: "-") ? parseDateTime(s) : parseEpoch(s, epoch)
