@@ -64,6 +64,9 @@ struct JSONReader {
             index += 1
             return .object(members)
         }
+        // The outermost object is the payload: room for its likely member count at once (a
+        // member takes 16 bytes or more), not growth through 1, 2, 4 ... 64.
+        if depth == 1 { members.reserveCapacity(min((bytes.count - index) / 16 + 1, 256)) }
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure(members.isEmpty ? "expected '\"' or '}'" : "expected '\"'")

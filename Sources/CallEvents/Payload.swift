@@ -27,6 +27,12 @@ public enum Payload {
         body.withUnsafeBufferPointer { body in
             guard let first = firstSignificantByte(body) else { return .success(.object([])) }
             let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+            // The usual types, routed as below without parsing the header into a MediaType.
+            switch contentType.flatMap(MediaType.common) {
+            case .json?, .text?: return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
+            case .form?: return first == UInt8(ascii: "{") ? JSONParser.parse(body) : .success(form(body))
+            case nil: break
+            }
             guard let contentType, contentType.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
                 return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
             }
