@@ -52,7 +52,12 @@ extension CallEvent {
         out.appendRaw(",\"recording\":"); out.appendString(recording)
         out.appendRaw(",\"source\":{\"addr\":"); out.appendString(source.addr)
         out.appendRaw(",\"user_agent\":"); out.appendString(source.userAgent)
-        out.appendRaw("},\"raw\":"); out.appendValue(raw)
+        out.appendRaw("},\"raw\":")
+        if let text = rawText.bytes {
+            text.withUnsafeBufferPointer { out.append($0) }   // what appendValue(raw) writes, as received
+        } else {
+            out.appendValue(raw)
+        }
         out.appendRaw(",\"query\":")
         if let query { out.appendValue(query) } else { out.appendRaw("null") }
         out.append(UInt8(ascii: "}"))

@@ -15,13 +15,16 @@
 public enum CallEventDecoder {
     public static func decode(_ delivery: Delivery, as choice: VendorChoice) -> Result<CallEvent, DecodeFailure> {
         let raw: JSONValue
+        var rawText: ArraySlice<UInt8>?
         var query: JSONValue?
         if delivery.method == "GET" {
             raw = delivery.query.map { FormDecoding.decode($0[...], dropping: delivery.droppedQueryFields) }
                 ?? .object([])
         } else {
-            switch Payload.decodeBody(delivery.body, contentType: delivery.contentType) {
-            case .success(let value): raw = value
+            switch Payload.decodeBodyKeepingText(delivery.body, contentType: delivery.contentType) {
+            case .success(let (value, text)):
+                raw = value
+                rawText = text
             case .failure(var failure):
                 if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
                 return .failure(failure)
@@ -30,7 +33,7 @@ public enum CallEventDecoder {
                 query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
             }
         }
-        return decode(raw: raw, query: query, as: choice, hint: delivery.hint, id: delivery.id,
+        return decode(raw: raw, rawText: rawText, query: query, as: choice, hint: delivery.hint, id: delivery.id,
                       receivedAt: delivery.receivedAt, route: delivery.route, source: delivery.source)
     }
 
@@ -39,6 +42,14 @@ public enum CallEventDecoder {
     public static func decode(raw: JSONValue, query: JSONValue?, as choice: VendorChoice, hint: String?,
                               id: String, receivedAt: Timestamp, route: String,
                               source: EventSource) -> Result<CallEvent, DecodeFailure> {
+        decode(raw: raw, rawText: nil, query: query, as: choice, hint: hint, id: id, receivedAt: receivedAt,
+               route: route, source: source)
+    }
+
+    /// `rawText`: `raw` as the compact JSON text it writes back as, when known (`RawText`).
+    static func decode(raw: JSONValue, rawText: ArraySlice<UInt8>?, query: JSONValue?, as choice: VendorChoice,
+                       hint: String?, id: String, receivedAt: Timestamp, route: String,
+                       source: EventSource) -> Result<CallEvent, DecodeFailure> {
         let fields = Fields(raw: raw, query: query)
         let vendor: Vendor
         switch choice {
@@ -50,7 +61,7 @@ public enum CallEventDecoder {
             vendor = detected
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
-                              source: source, raw: raw, query: query)
+                              source: source, raw: raw, rawText: rawText, query: query)
         switch vendor {
         case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
         case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)

@@ -39,4 +39,17 @@ public enum JSONParser {
             return .failure(error)
         }
     }
+
+    /// Parses one JSON text and, when the value writes back compactly as exactly that text
+    /// without its white space, also returns where that text is (`JSONReader.CompactText`).
+    static func parseKeepingText(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> Result<(JSONValue, JSONReader.CompactText?), DecodeFailure> {
+        var reader = JSONReader(bytes, keepingText: true)
+        do throws(DecodeFailure) {
+            let value = try reader.readDocument()
+            return .success((value, reader.compactText))
+        } catch {
+            return .failure(error)
+        }
+    }
 }

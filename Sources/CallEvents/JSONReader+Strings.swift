@@ -27,10 +27,33 @@ extension JSONReader {
         let end = index
         index += 1   // "
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let utf8 = ascii || TextDecoding.isValidUTF8(text)
+        if keepingText, !utf8 || escaped && !hasOnlyShortEscapes(text) { textIsCompact = false }
         if !escaped {
-            return ascii || TextDecoding.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
+            return utf8 ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
         }
-        return try unescape(from: start, to: end, latin1: !ascii && !TextDecoding.isValidUTF8(text))
+        return try unescape(from: start, to: end, latin1: !utf8)
+    }
+
+    /// Whether every escape in `text` is one the writer uses for its character (`\"`, `\\`,
+    /// `\b`, `\f`, `\n`, `\r`, `\t`): `\/` and `\u` escapes are written back otherwise.
+    private func hasOnlyShortEscapes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < text.count {
+            if text[i] == UInt8(ascii: "\\") {
+                guard i + 1 < text.count else { return false }
+                switch text[i + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    i += 2
+                    continue
+                default:
+                    return false
+                }
+            }
+            i += 1
+        }
+        return true
     }
 
     /// Builds the string of `bytes[start..<end]`, which holds escapes. In `latin1` mode each raw
