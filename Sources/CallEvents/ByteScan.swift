@@ -52,6 +52,25 @@ enum ByteScan {
         return count
     }
 
+    /// How many bytes `flags` marks, or a few more (a flag may show above a marked byte in its
+    /// word): enough to size a buffer.
+    @inline(__always)
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ flags: (UInt64) -> UInt64) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var total = 0
+        var i = 0
+        while i &+ 8 <= bytes.count {
+            total &+= (flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) & highs).nonzeroBitCount
+            i &+= 8
+        }
+        if i < bytes.count {
+            let (word, valid) = tail(raw, from: i, count: bytes.count)
+            total &+= (flags(word) & valid & highs).nonzeroBitCount
+        }
+        return total
+    }
+
     /// The bytes from `i` to `count` (1 to 7 of them) in the low bytes of a word, read with
     /// loads that stay inside `start..<start + count`, and a mask of those bytes.
     @inline(__always)

@@ -14,11 +14,16 @@ enum FieldName {
     private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// The hash of the name in `bytes` as compared.
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return mix(seed, count: 0) }
-        if let hash = hashWithoutSpaces(UnsafeRawPointer(base), count: bytes.count) { return hash }
-        // Rare (VoipNow's `CallerID Num`): hash a copy without the spaces.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { copy in
+        return hashWithoutSpaces(UnsafeRawPointer(base), count: bytes.count) ?? hashSkippingSpaces(bytes)
+    }
+
+    /// Rare (VoipNow's `CallerID Num`): the hash of a copy without the spaces.
+    @inline(never)
+    private static func hashSkippingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { copy in
             var n = 0
             for b in bytes where b != 0x20 {
                 copy[n] = b
@@ -57,6 +62,7 @@ enum FieldName {
 
     /// The hash of the `count` (at least one) bytes at `start`, lowercased, a word at a time;
     /// nil when they hold a space.
+    @inline(__always)
     private static func hashWithoutSpaces(_ start: UnsafeRawPointer, count: Int) -> UInt64? {
         var h = seed
         var spaces: UInt64 = 0

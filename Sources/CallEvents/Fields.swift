@@ -19,10 +19,14 @@ struct Fields {
     private let members: [JSONMember]
     private let hashes: [UInt64]
 
-    init(raw: JSONValue, query: JSONValue? = nil) {
+    /// `nameHashes`: `FieldName.hash` of each of `raw`'s member names, when already known.
+    init(raw: JSONValue, query: JSONValue? = nil, nameHashes: [UInt64]? = nil) {
         self.raw = raw
         self.query = query
-        if case .object(let members) = raw {
+        if case .object(let members) = raw, let nameHashes, nameHashes.count == members.count {
+            self.members = members
+            hashes = nameHashes
+        } else if case .object(let members) = raw {
             self.members = members
             // Through a buffer pointer: members are borrowed, not copied (no retain and release each).
             hashes = members.withUnsafeBufferPointer { members in

@@ -2,6 +2,33 @@
 extension JSONReader {
     /// §7: `quotation-mark *char quotation-mark`; control characters must be escaped.
     mutating func readString() throws(DecodeFailure) -> String {
+        let string = try scanString()
+        return try makeString(string)
+    }
+
+    /// A member name, and its `FieldName.hash`: a plain one the vendors document is the shared
+    /// string of `KnownNames`, not a new one.
+    mutating func readName() throws(DecodeFailure) -> (String, UInt64) {
+        let string = try scanString()
+        guard string.ascii, !string.escaped else {
+            let name = try makeString(string)
+            return (name, FieldName.hash(name))
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
+        let hash = FieldName.hash(text)
+        return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+    }
+
+    /// Where a string's content is and what it holds.
+    struct ScannedString {
+        var start: Int
+        var end: Int
+        var ascii: Bool
+        var escaped: Bool
+    }
+
+    /// Moves past the string at `index`, checking it is terminated and has no raw control byte.
+    private mutating func scanString() throws(DecodeFailure) -> ScannedString {
         index += 1   // "
         let start = index
         var ascii = true
@@ -26,13 +53,18 @@ extension JSONReader {
         }
         let end = index
         index += 1   // "
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let utf8 = ascii || TextDecoding.isValidUTF8(text)
-        if keepingText, !utf8 || escaped && !hasOnlyShortEscapes(text) { textIsCompact = false }
-        if !escaped {
+        return ScannedString(start: start, end: end, ascii: ascii, escaped: escaped)
+    }
+
+    /// The text of a scanned string: UTF-8, or ISO-8859-1 when it is not valid UTF-8; escapes undone.
+    private mutating func makeString(_ string: ScannedString) throws(DecodeFailure) -> String {
+        let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
+        let utf8 = string.ascii || TextDecoding.isValidUTF8(text)
+        if keepingText, !utf8 || string.escaped && !hasOnlyShortEscapes(text) { textIsCompact = false }
+        if !string.escaped {
             return utf8 ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
         }
-        return try unescape(from: start, to: end, latin1: !utf8)
+        return try unescape(from: string.start, to: string.end, latin1: !utf8)
     }
 
     /// Whether every escape in `text` is one the writer uses for its character (`\"`, `\\`,

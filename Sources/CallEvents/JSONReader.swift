@@ -17,6 +17,8 @@ struct JSONReader {
     private var copiedUpTo = 0
     /// After `readDocument` with `keepingText`: the text the value writes back as, if known.
     private(set) var compactText: CompactText?
+    /// `FieldName.hash` of each member name of the outermost object, in order (`Fields` needs them).
+    private(set) var nameHashes: [UInt64] = []
 
     /// The document's text without white space, when it is what the value writes back as.
     enum CompactText {
@@ -101,12 +103,17 @@ struct JSONReader {
         }
         // The outermost object is the payload: room for its likely member count at once (a
         // member takes 16 bytes or more), not growth through 1, 2, 4 ... 64.
-        if depth == 1 { members.reserveCapacity(min((bytes.count - index) / 16 + 1, 256)) }
+        if depth == 1 {
+            let likely = min((bytes.count - index) / 16 + 1, 256)
+            members.reserveCapacity(likely)
+            nameHashes.reserveCapacity(likely)
+        }
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure(members.isEmpty ? "expected '\"' or '}'" : "expected '\"'")
             }
-            let key = try readString()
+            let (key, hash) = try readName()
+            if depth == 1 { nameHashes.append(hash) }
             skipInnerWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1

@@ -35,23 +35,25 @@ public enum Payload {
         }
     }
 
-    /// `decodeBody`, and for JSON that writes back compactly as exactly its own text without
-    /// white space, that text (a slice of `body` when it had no white space between tokens).
-    static func decodeBodyKeepingText(_ body: [UInt8], contentType: String?)
-        -> Result<(JSONValue, ArraySlice<UInt8>?), DecodeFailure> {
+    /// `decodeBody`, with what was learned on the way (`DecodedBody`): for JSON that writes
+    /// back compactly as exactly its own text without white space, that text (a slice of
+    /// `body` when it had no white space between tokens); the member names' hashes.
+    static func decodedBody(_ body: [UInt8], contentType: String?) -> Result<DecodedBody, DecodeFailure> {
         body.withUnsafeBufferPointer { buffer in
             switch reading(buffer, contentType: contentType) {
-            case .empty: .success((.object([]), nil))
+            case .empty: .success(DecodedBody(value: .object([]), nameHashes: []))
             case .json:
-                JSONParser.parseKeepingText(buffer).map { value, text in
-                    switch text {
-                    case .range(let range)?: (value, body[range])
-                    case .copy(let bytes)?: (value, bytes[...])
-                    case nil: (value, nil)
+                JSONParser.parseKeepingText(buffer).map { parsed in
+                    let text: ArraySlice<UInt8>? = switch parsed.text {
+                    case .range(let range)?: body[range]
+                    case .copy(let bytes)?: bytes[...]
+                    case nil: nil
                     }
+                    return DecodedBody(value: parsed.value, text: text, nameHashes: parsed.nameHashes)
                 }
-            case .form: .success((form(buffer), nil))
-            case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary).map { ($0, nil) }
+            case .form:
+                .success(DecodedBody(form: FormDecoding.collect(buffer)))
+            case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary).map { DecodedBody(value: $0) }
             case .failure(let failure): .failure(failure)
             }
         }
