@@ -16,6 +16,6 @@ struct DecodedBody {
 
     /// Gathered form fields.
     init(form fields: FieldCollector) {
-        self.init(value: fields.object, nameHashes: fields.nameHashes)
+        self.init(value: .object(fields.members), nameHashes: fields.nameHashes)
     }
 }
