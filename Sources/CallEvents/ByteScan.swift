@@ -17,11 +17,15 @@ enum ByteScan {
     /// `stopOnNonASCII`, 0x80 or above; `bytes.count` when there is none.
     @inline(__always)
     static func firstSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopOnNonASCII: Bool) -> Int {
-        firstMatch(bytes, from: start) { word in
-            var mask = equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\")) | less(word, 0x20)
-            if stopOnNonASCII { mask |= word & highs }
-            return mask
-        }
+        firstMatch(bytes, from: start) { specials($0, stopOnNonASCII: stopOnNonASCII) }
+    }
+
+    /// The word test of `firstSpecial`.
+    @inline(__always)
+    static func specials(_ word: UInt64, stopOnNonASCII: Bool) -> UInt64 {
+        var mask = equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\")) | less(word, 0x20)
+        if stopOnNonASCII { mask |= word & highs }
+        return mask
     }
 
     /// Whether every byte is below 0x80.

@@ -100,6 +100,28 @@ enum FieldName {
         return spaces == 0 ? mix(h, count: count) : nil
     }
 
+    /// The hash built a word at a time by a caller that reads the words anyway (the JSON
+    /// reader, scanning a member name): the same value as `hash` of those bytes.
+    struct Hasher {
+        private var h = FieldName.seed
+        private var spaces: UInt64 = 0
+
+        /// The next eight bytes, or the last 1 to 7 in the low bytes of `word` (zero above,
+        /// `valid` marking them).
+        @inline(__always)
+        mutating func add(_ word: UInt64, valid: UInt64 = .max) {
+            spaces |= ByteScan.equal(word, 0x20) & valid
+            h = FieldName.step(h, FieldName.lowercased(word))
+        }
+
+        /// The hash of the `count` bytes added; nil when they hold a space (hash those with
+        /// `FieldName.hash` instead).
+        @inline(__always)
+        func finish(count: Int) -> UInt64? {
+            spaces == 0 ? FieldName.mix(h, count: count) : nil
+        }
+    }
+
     @inline(__always)
     private static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
         let x = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD

@@ -9,6 +9,7 @@ extension JSONReader {
     /// A member name, and its `FieldName.hash`: a plain one the vendors document is the shared
     /// string of `KnownNames`, not a new one.
     mutating func readName() throws(DecodeFailure) -> (String, UInt64) {
+        if let plain = readPlainName() { return plain }
         let string = try scanString()
         guard string.ascii, !string.escaped else {
             let name = try makeString(string)
@@ -17,6 +18,48 @@ extension JSONReader {
         let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
         let hash = FieldName.hash(text)
         return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+    }
+
+    /// A name of plain ASCII bytes (no escape, no control byte), scanned and hashed in one
+    /// pass over its words; nil, with nothing read, for any other name (or an unterminated one).
+    @inline(__always)
+    private mutating func readPlainName() -> (String, UInt64)? {
+        let start = index + 1   // after the "
+        let count = bytes.count
+        guard start < count, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var hasher = FieldName.Hasher()
+        var i = start
+        while true {
+            let word: UInt64
+            let valid: UInt64
+            if i &+ 8 <= count {
+                word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                valid = .max
+            } else if i < count {
+                (word, valid) = ByteScan.tail(raw, from: i, count: count)
+            } else {
+                return nil
+            }
+            let special = ByteScan.specials(word, stopOnNonASCII: true) & valid & ByteScan.highs
+            if special == 0 {
+                guard valid == .max else { return nil }   // the input ends inside the name
+                hasher.add(word)
+                i &+= 8
+                continue
+            }
+            let offset = special.trailingZeroBitCount &>> 3
+            guard bytes[i &+ offset] == UInt8(ascii: "\"") else { return nil }
+            if offset > 0 {
+                let kept = UInt64.max &>> UInt64(64 &- 8 &* offset)
+                hasher.add(word & kept, valid: kept)
+            }
+            let end = i &+ offset
+            index = end &+ 1
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let hash = hasher.finish(count: end &- start) ?? FieldName.hash(text)
+            return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+        }
     }
 
     /// Where a string's content is and what it holds.
