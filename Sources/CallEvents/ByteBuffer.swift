@@ -1,14 +1,14 @@
 /// Raw memory that the line encoder appends to: an append is a bounds check and a copy, with
-/// none of `Array`'s uniqueness checks. It starts in memory the caller lends (a stack buffer,
-/// so a typical line costs no allocation until its final array) and moves to the heap when
-/// that is full; heap memory is freed when the buffer goes away.
+/// none of `Array`'s uniqueness checks. It starts in memory the caller lends (the line's own
+/// array, sized beforehand) and moves to the heap only when that is full; heap memory is freed
+/// when the buffer goes away.
 ///
 /// ```swift
-/// withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { scratch in
-///     var out = ByteBuffer(scratch)
+/// let line = [UInt8](unsafeUninitializedCapacity: 2048) { memory, count in
+///     var out = ByteBuffer(memory)
 ///     out.appendRaw("{\"id\":")
 ///     out.appendString(event.id)
-///     return out.array   // [UInt8], exactly the bytes written
+///     count = out.outgrewScratch ? 0 : out.count   // else take out.array, which holds it all
 /// }
 /// ```
 struct ByteBuffer: ~Copyable, JSONSink {
@@ -30,6 +30,9 @@ struct ByteBuffer: ~Copyable, JSONSink {
     }
 
     deinit { if ownsMemory { base.deallocate() } }
+
+    /// Whether the bytes no longer fit the lent memory and were moved to the heap.
+    var outgrewScratch: Bool { ownsMemory }
 
     /// The bytes written, as an array of exactly that size.
     var array: [UInt8] {

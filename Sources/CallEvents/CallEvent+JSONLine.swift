@@ -6,17 +6,41 @@
 /// line.append(0x0A)
 /// ```
 extension CallEvent {
-    /// Most lines fit here (a vendor's payload of about 1 KB makes a line of about 2 KB);
-    /// longer ones move to the heap.
-    private static let scratchSize = 4096
-
-    /// The event as one compact JSON object, without the trailing `\n`.
+    /// The event as one compact JSON object, without the trailing `\n`. Written straight into
+    /// its array, sized beforehand from the event's text (`lineCapacity`).
     public func jsonLine() -> [UInt8] {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CallEvent.scratchSize) { scratch in
-            var out = ByteBuffer(scratch)
+        var spilled: [UInt8]?
+        let line = [UInt8](unsafeUninitializedCapacity: lineCapacity()) { buffer, count in
+            var out = ByteBuffer(buffer)
             appendLine(to: &out)
-            return out.array
+            if out.outgrewScratch {
+                spilled = out.array   // more escapes than allowed for: rare, and only costs a copy
+                count = 0
+            } else {
+                count = out.count
+            }
         }
+        return spilled ?? line
+    }
+
+    /// Room for the line: its fixed text (keys, punctuation, names, times and numbers: under
+    /// 700 bytes), the length of every text field, the payload's own text when known (else a
+    /// guess: walking it to measure would cost as much as writing it), and an eighth more for
+    /// escapes. A line that does not fit still comes out whole.
+    func lineCapacity() -> Int {
+        func count(_ text: String?) -> Int { text?.utf8.count ?? 0 }
+        var n = 700 + id.utf8.count + route.utf8.count + key.utf8.count + source.addr.utf8.count
+        n += count(vendorEvent) + count(callID) + count(from.number) + count(from.name) + count(to.number)
+        n += count(to.name) + count(`extension`) + count(cause) + count(recording) + count(source.userAgent)
+        n += rawText.bytes?.count ?? CallEvent.guessedSize(raw)
+        n += query.map(CallEvent.guessedSize) ?? 0
+        return n + n / 8
+    }
+
+    /// Some 64 bytes a member: form fields are mostly short.
+    private static func guessedSize(_ value: JSONValue) -> Int {
+        if case .object(let members) = value { return 16 + members.count * 64 }
+        return 256
     }
 
     /// Appends the event as one compact JSON object (no newline) to `writer`.

@@ -14,6 +14,32 @@ enum EventKey {
     /// `vendor:part:part...`; nil when any part is nil (the caller falls back). Written once
     /// into a string of the exact length, not grown part by part.
     static func make(_ vendor: Vendor, _ parts: [String?]) -> String? {
+        parts.withUnsafeBufferPointer { make(vendor, $0) }
+    }
+
+    // The vendors' own arities, without an array to hold the parts.
+
+    static func make(_ vendor: Vendor, _ a: String?) -> String? {
+        var parts = a
+        return withUnsafePointer(to: &parts) { make(vendor, UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    static func make(_ vendor: Vendor, _ a: String?, _ b: String?, _ c: String?) -> String? {
+        var parts = (a, b, c)
+        return withUnsafePointer(to: &parts) {
+            // A tuple of one type is laid out as that many elements in a row.
+            $0.withMemoryRebound(to: String?.self, capacity: 3) { make(vendor, UnsafeBufferPointer(start: $0, count: 3)) }
+        }
+    }
+
+    static func make(_ vendor: Vendor, _ a: String?, _ b: String?, _ c: String?, _ d: String?) -> String? {
+        var parts = (a, b, c, d)
+        return withUnsafePointer(to: &parts) {
+            $0.withMemoryRebound(to: String?.self, capacity: 4) { make(vendor, UnsafeBufferPointer(start: $0, count: 4)) }
+        }
+    }
+
+    private static func make(_ vendor: Vendor, _ parts: UnsafeBufferPointer<String?>) -> String? {
         let name = vendor.staticName
         var length = name.utf8CodeUnitCount
         for part in parts {

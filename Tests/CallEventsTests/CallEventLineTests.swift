@@ -194,4 +194,19 @@ final class CallEventLineTests: XCTestCase {
         XCTAssertNil(rebuilt.rawText.bytes)
         XCTAssertEqual(rebuilt, decoded)
     }
+
+    func testLineCapacityHoldsAFullLineWithoutEscapes() {
+        // Every field at its longest fixed form: times set, the longest names, the widest numbers.
+        let time = Timestamp(milliseconds: -62_167_219_200_000)
+        let event = CallEvent(id: "", receivedAt: time, route: "", vendor: .urlnetworks, type: .initiated,
+                              vendorEvent: "", key: "", callID: "", direction: .outbound, from: Party(number: "", name: ""),
+                              to: Party(number: "", name: ""), extension: "", outcome: .unavailable, cause: "",
+                              occurredAt: time, startedAt: time, answeredAt: time, endedAt: time,
+                              durationSeconds: Int.min, talkSeconds: Int.min, recording: "",
+                              source: EventSource(addr: "", userAgent: ""), raw: .object([]), query: .object([]))
+        XCTAssertLessThanOrEqual(event.jsonLine().count, event.lineCapacity())
+        XCTAssertGreaterThan(event.jsonLine().count, 550, "the fixed part the capacity allows for")
+        let decoded = Mock.event(.voipnow, raw: Mock.form(VendorFixtures.voipnowHangupForm))
+        XCTAssertLessThanOrEqual(decoded.jsonLine().count, decoded.lineCapacity())
+    }
 }
