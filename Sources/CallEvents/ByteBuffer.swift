@@ -68,11 +68,12 @@ struct ByteBuffer: ~Copyable, JSONSink {
         count &+= n &+ 2
     }
 
-    /// Room for `n` more bytes at the end, written by `body`, which returns how many it wrote.
+    /// Exactly `n` more bytes, written in place by `write`.
     @inline(__always)
-    mutating func append(upTo n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    mutating func append(count n: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
         if n > capacity &- count { grow(to: count + n) }
-        count &+= body(base + count)
+        write(base + count)
+        count &+= n
     }
 
     /// At least doubles, so a line that outgrows its estimate costs few copies.

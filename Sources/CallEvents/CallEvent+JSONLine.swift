@@ -96,13 +96,10 @@ extension CallEvent {
 
     private static func time<Sink: JSONSink & ~Copyable>(_ time: Timestamp?, _ out: inout Sink) {
         guard let time else { out.appendRaw("null"); return }
-        var text: (UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0)   // `"` + 24 bytes + `"`, no heap
-        withUnsafeMutableBytes(of: &text) { buffer in
-            let start = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            start[0] = UInt8(ascii: "\"")
-            Timestamps.format(time, into: start + 1)
-            start[25] = UInt8(ascii: "\"")
-            out.append(UnsafeBufferPointer(start: start, count: 26))
+        out.append(count: 26) { text in   // `"` + 24 bytes + `"`, written in place
+            text[0] = UInt8(ascii: "\"")
+            Timestamps.format(time, into: text + 1)
+            text[25] = UInt8(ascii: "\"")
         }
     }
 }

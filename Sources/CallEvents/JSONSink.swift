@@ -12,9 +12,18 @@ protocol JSONSink: ~Copyable {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
     /// `"bytes"`, which need no escaping.
     mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Exactly `count` bytes (a few), written by `write`.
+    mutating func append(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void)
 }
 
 extension JSONSink where Self: ~Copyable {
+    mutating func append(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { bytes in
+            write(bytes.baseAddress!)
+            append(UnsafeBufferPointer(bytes))
+        }
+    }
+
     mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
         append(bytes)
