@@ -2,8 +2,8 @@
 /// skipped, so `CallerID Num`, `CallerIDNum` and `callerid num` are one name.
 ///
 /// ```swift
-/// FieldName.hash(bytes)                // the same for every spelling of one name
-/// FieldName.matches(bytes, "callid")   // the wanted name is lowercase without spaces
+/// FieldName.hash("CallerID Num") == FieldName.hash("calleridnum" as StaticString)   // true
+/// FieldName.matches("CallerID Num", wanted)   // wanted: the bytes of "calleridnum"
 /// ```
 ///
 /// The hash is only ever compared within one process, so it is free to be fast rather than

@@ -3,9 +3,9 @@
 /// own specialized copy and nothing is dispatched per byte.
 ///
 /// ```swift
-/// var out = ByteBuffer(capacity: 256)
-/// out.appendString("say \"hi\"")   // "say \"hi\""
-/// out.appendValue(raw)
+/// var writer = JSONWriter()
+/// writer.appendString("say \"hi\"")   // "say \"hi\""
+/// writer.appendValue(raw)
 /// ```
 protocol JSONSink: ~Copyable {
     mutating func append(_ byte: UInt8)
