@@ -94,7 +94,12 @@ public struct CallEvent: Sendable, Equatable {
     public var recording: String?
     public var source: EventSource
     /// The payload as received, decoded but not interpreted.
-    public var raw: JSONValue
+    public var raw: JSONValue {
+        didSet { rawText = RawText() }
+    }
+    /// `raw` as compact JSON text, when the decoder had it at hand (a JSON body that writes
+    /// back as its own text without white space): the line encoder copies it.
+    var rawText = RawText()
     /// Query fields of a POST (the auth `token` removed); nil when none.
     public var query: JSONValue?
 
@@ -130,4 +135,24 @@ public struct CallEvent: Sendable, Equatable {
         self.raw = raw
         self.query = query
     }
+
+    /// An event with only its envelope and payload set, as the decoder starts it; `rawText` is
+    /// `raw` as compact JSON text when known (`RawText`). Given here rather than assigned after,
+    /// which would copy the whole event.
+    init(id: String, receivedAt: Timestamp, route: String, vendor: Vendor, source: EventSource, raw: JSONValue,
+         rawText: ArraySlice<UInt8>?, query: JSONValue?) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.route = route
+        self.vendor = vendor
+        self.type = .unknown
+        self.key = ""
+        self.from = Party()
+        self.to = Party()
+        self.source = source
+        self.raw = raw
+        self.rawText = RawText(bytes: rawText)
+        self.query = query
+    }
 }
+

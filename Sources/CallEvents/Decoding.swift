@@ -14,14 +14,16 @@
 /// expects an object) is a success of type `unknown`, kept whole in `raw`: nothing is lost.
 public enum CallEventDecoder {
     public static func decode(_ delivery: Delivery, as choice: VendorChoice) -> Result<CallEvent, DecodeFailure> {
-        let raw: JSONValue
+        let body: DecodedBody
         var query: JSONValue?
         if delivery.method == "GET" {
-            raw = delivery.query.map { FormDecoding.decode($0[...], dropping: delivery.droppedQueryFields) }
-                ?? .object([])
+            body = delivery.query.map { query in
+                query.withUnsafeBufferPointer { DecodedBody(form: FormDecoding.collect($0, dropping: delivery.droppedQueryFields)) }
+            } ?? DecodedBody(value: .object([]), nameHashes: [])
         } else {
-            switch Payload.decodeBody(delivery.body, contentType: delivery.contentType) {
-            case .success(let value): raw = value
+            switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
+            case .success(let decoded):
+                body = decoded
             case .failure(var failure):
                 if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
                 return .failure(failure)
@@ -30,7 +32,7 @@ public enum CallEventDecoder {
                 query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
             }
         }
-        return decode(raw: raw, query: query, as: choice, hint: delivery.hint, id: delivery.id,
+        return decode(body, query: query, as: choice, hint: delivery.hint, id: delivery.id,
                       receivedAt: delivery.receivedAt, route: delivery.route, source: delivery.source)
     }
 
@@ -39,7 +41,16 @@ public enum CallEventDecoder {
     public static func decode(raw: JSONValue, query: JSONValue?, as choice: VendorChoice, hint: String?,
                               id: String, receivedAt: Timestamp, route: String,
                               source: EventSource) -> Result<CallEvent, DecodeFailure> {
-        let fields = Fields(raw: raw, query: query)
+        decode(DecodedBody(value: raw), query: query, as: choice, hint: hint, id: id, receivedAt: receivedAt,
+               route: route, source: source)
+    }
+
+    /// `body.value` is `raw`; its text and name hashes, when known, save working them out again.
+    static func decode(_ body: DecodedBody, query: JSONValue?, as choice: VendorChoice,
+                       hint: String?, id: String, receivedAt: Timestamp, route: String,
+                       source: EventSource) -> Result<CallEvent, DecodeFailure> {
+        let raw = body.value
+        let fields = Fields(raw: raw, query: query, nameHashes: body.nameHashes)
         let vendor: Vendor
         switch choice {
         case .vendor(let chosen): vendor = chosen
@@ -50,7 +61,7 @@ public enum CallEventDecoder {
             vendor = detected
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
-                              source: source, raw: raw, query: query)
+                              source: source, raw: raw, rawText: body.text, query: query)
         switch vendor {
         case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
         case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)

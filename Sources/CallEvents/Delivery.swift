@@ -18,8 +18,12 @@ public struct Delivery: Sendable {
     public var route: String
     public var source: EventSource
 
+    /// `token`, the auth query field: the default of `droppedQueryFields`, one set shared by
+    /// every delivery rather than built for each.
+    public static let defaultDroppedQueryFields: Set<String> = ["token"]
+
     public init(method: String, contentType: String?, body: [UInt8], query: [UInt8]? = nil,
-                droppedQueryFields: Set<String> = ["token"], hint: String? = nil,
+                droppedQueryFields: Set<String> = Delivery.defaultDroppedQueryFields, hint: String? = nil,
                 id: String, receivedAt: Timestamp, route: String, source: EventSource) {
         self.method = method
         self.contentType = contentType

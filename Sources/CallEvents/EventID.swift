@@ -1,3 +1,4 @@
+import Glibc   // arc4random_buf
 import Synchronization
 
 /// Event ids: lowercase UUIDv7 (RFC 9562 §5.7), unique across instances and time-ordered.
@@ -34,15 +35,41 @@ public enum EventID {
         }
     }
 
-    private static let sequence = Mutex(Sequence())
+    /// Random bits drawn from the system a batch at a time: one `getrandom` per 32 ids rather
+    /// than one per id (each is a system call of some 250 ns).
+    struct RandomPool {
+        private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        private var used = 32
+
+        mutating func next() -> UInt64 {
+            withUnsafeMutableBytes(of: &words) { buffer in
+                if used == 32 {
+                    arc4random_buf(buffer.baseAddress!, buffer.count)   // glibc: getrandom(2)
+                    used = 0
+                }
+                defer { used += 1 }
+                return buffer.load(fromByteOffset: used * 8, as: UInt64.self)
+            }
+        }
+    }
+
+    private struct State {
+        var sequence = Sequence()
+        var random = RandomPool()
+    }
+
+    private static let state = Mutex(State())
 
     /// A new id for an event received at `now`.
     public static func make(now: Timestamp) -> String {
-        var random = SystemRandomNumberGenerator()
-        let randomB: UInt64 = random.next()
-        let (milliseconds, counter) = sequence.withLock { sequence in
+        let (milliseconds, counter, randomB) = state.withLock { state in
             var random = SystemRandomNumberGenerator()
-            return sequence.advance(to: now.milliseconds, using: &random)
+            let (milliseconds, counter) = state.sequence.advance(to: now.milliseconds, using: &random)
+            return (milliseconds, counter, state.random.next())
         }
         return format(milliseconds: UInt64(milliseconds), counter: counter, random: randomB)
     }
@@ -53,18 +80,24 @@ public enum EventID {
         let low = 0x8000_0000_0000_0000 | random & 0x3FFF_FFFF_FFFF_FFFF
         let hex: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 36) { out in
-            var n = 0
-            for k in 0..<32 {
-                if k == 8 || k == 12 || k == 16 || k == 20 {
-                    out[n] = UInt8(ascii: "-")
-                    n += 1
+            // Each word is 16 hex digits, written from its last one back around the dashes at 8, 13, 18, 23.
+            func digits(_ word: UInt64, _ positions: (Int, Int, Int, Int)) {
+                var word = word
+                var n = positions.3
+                while n >= positions.0 {
+                    if n == positions.1 || n == positions.2 {
+                        n -= 1
+                        continue
+                    }
+                    out[n] = hex.utf8Start[Int(word & 0xF)]
+                    word >>= 4
+                    n -= 1
                 }
-                let word = k < 16 ? high : low
-                let nibble = Int(word >> UInt64(60 - (k % 16) * 4) & 0xF)
-                out[n] = hex.utf8Start[nibble]
-                n += 1
             }
-            return n
+            digits(high, (0, 8, 13, 17))
+            digits(low, (19, 23, 23, 35))
+            out[8] = UInt8(ascii: "-"); out[13] = UInt8(ascii: "-"); out[18] = UInt8(ascii: "-"); out[23] = UInt8(ascii: "-")
+            return 36
         }
     }
 }

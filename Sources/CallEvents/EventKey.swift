@@ -11,15 +11,54 @@
 /// independent of how the payload is written back. Member order counts; a retry sends the
 /// same bytes in the same order.
 enum EventKey {
-    /// `vendor:part:part...`; nil when any part is nil (the caller falls back).
+    /// `vendor:part:part...`; nil when any part is nil (the caller falls back). Written once
+    /// into a string of the exact length, not grown part by part.
     static func make(_ vendor: Vendor, _ parts: [String?]) -> String? {
-        var key = vendor.rawValue
+        parts.withUnsafeBufferPointer { make(vendor, $0) }
+    }
+
+    // The vendors' own arities, without an array to hold the parts.
+
+    static func make(_ vendor: Vendor, _ a: String?) -> String? {
+        var parts = a
+        return withUnsafePointer(to: &parts) { make(vendor, UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    static func make(_ vendor: Vendor, _ a: String?, _ b: String?, _ c: String?) -> String? {
+        var parts = (a, b, c)
+        return withUnsafePointer(to: &parts) {
+            // A tuple of one type is laid out as that many elements in a row.
+            $0.withMemoryRebound(to: String?.self, capacity: 3) { make(vendor, UnsafeBufferPointer(start: $0, count: 3)) }
+        }
+    }
+
+    static func make(_ vendor: Vendor, _ a: String?, _ b: String?, _ c: String?, _ d: String?) -> String? {
+        var parts = (a, b, c, d)
+        return withUnsafePointer(to: &parts) {
+            $0.withMemoryRebound(to: String?.self, capacity: 4) { make(vendor, UnsafeBufferPointer(start: $0, count: 4)) }
+        }
+    }
+
+    private static func make(_ vendor: Vendor, _ parts: UnsafeBufferPointer<String?>) -> String? {
+        let name = vendor.staticName
+        var length = name.utf8CodeUnitCount
         for part in parts {
             guard let part else { return nil }
-            key += ":"
-            key += part
+            length += 1 + part.utf8.count
         }
-        return key
+        return String(unsafeUninitializedCapacity: length) { out in
+            var n = name.utf8CodeUnitCount
+            out.baseAddress!.initialize(from: name.utf8Start, count: n)
+            for case let part? in parts {
+                out[n] = UInt8(ascii: ":")
+                n += 1
+                n += ASCII.withUTF8(of: part) { bytes in
+                    if let source = bytes.baseAddress { (out.baseAddress! + n).initialize(from: source, count: bytes.count) }
+                    return bytes.count
+                }
+            }
+            return n
+        }
     }
 
     /// `vendor:raw:<16 lowercase hex digits>`.

@@ -8,54 +8,75 @@
 /// fields.object   // {"a": ["1", "3"], "b": "2"}
 /// ```
 struct FieldCollector {
-    private struct Field {
-        var name: String
-        var first: String
-        /// Values after the first; empty (no allocation) for the usual name seen once.
-        var more: [String] = []
+    /// A field name and its `FieldName.hash`.
+    struct Name {
+        var text: String
+        var hash: UInt64
+        var ascii: Bool
     }
 
-    private var fields: [Field] = []
+    /// The object's members as they are gathered: no second pass builds them.
+    private(set) var members: [JSONMember] = []
+    /// `FieldName.hash` of each member's name, in order.
+    private(set) var nameHashes: [UInt64] = []
+    /// Two ASCII names with different hashes differ; once a name is not ASCII, names are only
+    /// compared as strings (canonical equivalence), as `==` does.
+    private var allASCII = true
     /// Built once there are enough names that a linear search stops being cheaper.
     private var positions: [String: Int]?
 
     private static let linearLimit = 32
 
-    var isEmpty: Bool { fields.isEmpty }
+    init(capacity: Int = 0) {
+        members.reserveCapacity(capacity)
+        nameHashes.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { members.isEmpty }
+
+    var object: JSONValue { .object(members) }
 
     mutating func add(_ name: String, _ value: String) {
+        let ascii = ASCII.withUTF8(of: name) { ByteScan.isASCII($0) }
+        add(Name(text: name, hash: FieldName.hash(name), ascii: ascii), value)
+    }
+
+    mutating func add(_ name: Name, _ value: String) {
+        allASCII = allASCII && name.ascii
         if let position = position(of: name) {
-            fields[position].more.append(value)
+            // A repeated name: its values become an array, in order.
+            let earlier = members[position].value
+            members[position].value = .null   // `values` below is then the only reference: appending does not copy
+            switch earlier {
+            case .array(var values):
+                values.append(.string(value))
+                members[position].value = .array(values)
+            default:
+                members[position].value = .array([earlier, .string(value)])
+            }
             return
         }
-        fields.append(Field(name: name, first: value))
+        members.append(JSONMember(name.text, .string(value)))
+        nameHashes.append(name.hash)
         if positions != nil {
-            positions![name] = fields.count - 1
-        } else if fields.count > Self.linearLimit {
-            var positions = [String: Int](minimumCapacity: fields.count * 2)
-            for (k, field) in fields.enumerated() { positions[field.name] = k }
+            positions![name.text] = members.count - 1
+        } else if members.count > Self.linearLimit {
+            var positions = [String: Int](minimumCapacity: members.count * 2)
+            for (k, member) in members.enumerated() where positions[member.key] == nil { positions[member.key] = k }
             self.positions = positions
         }
     }
 
-    private func position(of name: String) -> Int? {
-        if let positions { return positions[name] }
-        return fields.firstIndex { $0.name == name }
-    }
-
-    var object: JSONValue {
-        var members: [JSONMember] = []
-        members.reserveCapacity(fields.count)
-        for field in fields {
-            if field.more.isEmpty {
-                members.append(JSONMember(field.name, .string(field.first)))
-            } else {
-                var values: [JSONValue] = [.string(field.first)]
-                values.reserveCapacity(field.more.count + 1)
-                for value in field.more { values.append(.string(value)) }
-                members.append(JSONMember(field.name, .array(values)))
+    private func position(of name: Name) -> Int? {
+        if let positions { return positions[name.text] }
+        return nameHashes.withUnsafeBufferPointer { hashes in
+            members.withUnsafeBufferPointer { members in
+                for k in 0..<members.count {
+                    if allASCII, hashes[k] != name.hash { continue }
+                    if members[k].key == name.text { return k }
+                }
+                return nil
             }
         }
-        return .object(members)
     }
 }

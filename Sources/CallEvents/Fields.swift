@@ -19,12 +19,22 @@ struct Fields {
     private let members: [JSONMember]
     private let hashes: [UInt64]
 
-    init(raw: JSONValue, query: JSONValue? = nil) {
+    /// `nameHashes`: `FieldName.hash` of each of `raw`'s member names, when already known.
+    init(raw: JSONValue, query: JSONValue? = nil, nameHashes: [UInt64]? = nil) {
         self.raw = raw
         self.query = query
-        if case .object(let members) = raw {
+        if case .object(let members) = raw, let nameHashes, nameHashes.count == members.count {
             self.members = members
-            hashes = members.map { Fields.hash(ofKey: $0.key) }
+            hashes = nameHashes
+        } else if case .object(let members) = raw {
+            self.members = members
+            // Through a buffer pointer: members are borrowed, not copied (no retain and release each).
+            hashes = members.withUnsafeBufferPointer { members in
+                [UInt64](unsafeUninitializedCapacity: members.count) { out, initialized in
+                    for i in 0..<members.count { out[i] = FieldName.hash(members[i].key) }
+                    initialized = members.count
+                }
+            }
         } else {
             members = []
             hashes = []
@@ -33,14 +43,17 @@ struct Fields {
 
     /// The value of the first member whose name matches `name` (lowercase, no spaces).
     func value(_ name: StaticString) -> JSONValue? {
-        name.withUTF8Buffer { want in
-            let hash = Fields.hash(ofName: want)
-            for i in hashes.indices where hashes[i] == hash && Fields.matches(members[i].key, want) {
-                return members[i].value
+        let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        let hash = FieldName.hash(name)
+        let found = hashes.withUnsafeBufferPointer { hashes in
+            members.withUnsafeBufferPointer { members -> Int? in
+                for i in 0..<hashes.count where hashes[i] == hash && FieldName.matches(members[i].key, want) { return i }
+                return nil
             }
-            if let query { return Fields.lookup(want, in: query) }
-            return nil
         }
+        if let found { return members[found].value }
+        if let query { return Fields.lookup(want, in: query) }
+        return nil
     }
 
     /// Whether the field is there at all, even empty.
@@ -61,61 +74,36 @@ struct Fields {
     /// space (the sender did not escape it), so it reads as `+digits`; then trimmed.
     func number(_ name: StaticString) -> String? {
         guard let text = text(name) else { return nil }
-        return ASCII.trimmed(Fields.restoringPlus(text))
+        return Fields.phoneNumber(text)
     }
 
     /// A whole number of seconds: an integer, or the integer part of a decimal.
     func integer(_ name: StaticString) -> Int? {
-        guard let text = trimmed(name) else { return nil }
-        var value = 0
-        var digits = 0
-        var negative = false
-        for (i, b) in text.utf8.enumerated() {
-            if i == 0 && b == UInt8(ascii: "-") { negative = true; continue }
-            if b == UInt8(ascii: ".") { break }
-            guard ASCII.isDigit(b), digits < 18 else { return nil }
-            value = value * 10 + Int(b - 0x30)
-            digits += 1
+        guard let text = text(name) else { return nil }
+        return ASCII.withUTF8(of: text) { bytes -> Int? in
+            let (lo, hi) = ASCII.trimmedRange(bytes)
+            var value = 0
+            var digits = 0
+            var negative = false
+            for i in lo..<hi {
+                let b = bytes[i]
+                if i == lo && b == UInt8(ascii: "-") { negative = true; continue }
+                if b == UInt8(ascii: ".") { break }
+                guard ASCII.isDigit(b), digits < 18 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            return negative ? -value : value
         }
-        guard digits > 0 else { return nil }
-        return negative ? -value : value
     }
 
     // MARK: - Helpers
 
     static func lookup(_ want: UnsafeBufferPointer<UInt8>, in container: JSONValue) -> JSONValue? {
         guard case .object(let members) = container else { return nil }
-        for member in members where matches(member.key, want) { return member.value }
+        for member in members where FieldName.matches(member.key, want) { return member.value }
         return nil
-    }
-
-    /// FNV-1a of a member name as compared: ASCII case folded, spaces skipped.
-    static func hash(ofKey key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 where b != 0x20 {
-            hash = (hash ^ UInt64(ASCII.lower(b))) &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
-    /// FNV-1a of a wanted name, already lowercase without spaces.
-    static func hash(ofName name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in name { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
-
-    /// Compares a member name with a wanted name: ASCII case folded, spaces skipped.
-    @inline(__always)
-    static func matches(_ key: String, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let count = want.count
-        for b in key.utf8 {
-            if b == 0x20 { continue }
-            if i == count || ASCII.lower(b) != want[i] { return false }
-            i += 1
-        }
-        return i == count
     }
 
     static func text(of value: JSONValue) -> String? {
@@ -129,22 +117,25 @@ struct Fields {
     }
 
     /// `" 0312341234"` -> `"+0312341234"`: exactly one leading space, then only digits
-    /// (trailing white space allowed, it is trimmed after).
-    static func restoringPlus(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.first == 0x20 else { return text }
-        var sawDigit = false
-        var trailing = false
-        for b in utf8.dropFirst() {
-            if ASCII.isDigit(b) && !trailing {
-                sawDigit = true
-            } else if ASCII.isSpace(b) && sawDigit {
-                trailing = true
-            } else {
-                return text
+    /// (trailing white space allowed); anything else is only trimmed. nil when nothing is left.
+    static func phoneNumber(_ text: String) -> String? {
+        ASCII.withUTF8(of: text) { bytes -> String? in
+            guard let end = lostPlusDigitsEnd(bytes) else { return ASCII.trimmed(text) }
+            return String(unsafeUninitializedCapacity: end) { out in
+                out[0] = UInt8(ascii: "+")
+                for i in 1..<end { out[i] = bytes[i] }
+                return end
             }
         }
-        guard sawDigit else { return text }
-        return "+" + text.dropFirst()
+    }
+
+    /// Where the digits of `" digits"` (trailing white space allowed) end; nil for any other text.
+    private static func lostPlusDigitsEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 2, bytes[0] == 0x20 else { return nil }
+        var end = 1
+        while end < bytes.count, ASCII.isDigit(bytes[end]) { end += 1 }
+        guard end > 1 else { return nil }
+        for i in end..<bytes.count where !ASCII.isSpace(bytes[i]) { return nil }
+        return end
     }
 }

@@ -14,17 +14,24 @@ public enum FormDecoding {
     }
 
     static func decode(_ buffer: UnsafeBufferPointer<UInt8>, dropping: Set<String> = []) -> JSONValue {
-        var fields = FieldCollector()
+        collect(buffer, dropping: dropping).object
+    }
+
+    /// The fields of `buffer`, gathered: the object `decode` returns, and each of its names'
+    /// `FieldName.hash` (which `Fields` needs, and which is computed here anyway).
+    static func collect(_ buffer: UnsafeBufferPointer<UInt8>, dropping: Set<String> = []) -> FieldCollector {
+        // A field per `&`, or fewer: room for them at once rather than growing.
+        let separators = ByteScan.count(buffer) { ByteScan.equal($0, UInt8(ascii: "&")) }
+        var fields = FieldCollector(capacity: min(separators + 1, 256))
         var start = 0
         while start <= buffer.count {
             // Split on `&`; empty sequences are skipped.
-            var end = start
-            while end < buffer.count, buffer[end] != UInt8(ascii: "&") { end += 1 }
+            let end = ByteScan.firstMatch(buffer, from: start) { ByteScan.equal($0, UInt8(ascii: "&")) }
             if end > start {
-                var equals = start
-                while equals < end, buffer[equals] != UInt8(ascii: "=") { equals += 1 }
-                let name = decodeComponent(UnsafeBufferPointer(rebasing: buffer[start..<equals]))
-                if dropping.isEmpty || !dropping.contains(name) {
+                let field = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                let equals = start + ByteScan.firstMatch(field) { ByteScan.equal($0, UInt8(ascii: "=")) }
+                let name = decodeName(UnsafeBufferPointer(rebasing: buffer[start..<equals]))
+                if !isDropped(name.text, dropping) {
                     let value = equals < end
                         ? decodeComponent(UnsafeBufferPointer(rebasing: buffer[(equals + 1)..<end]))
                         : ""
@@ -33,18 +40,46 @@ public enum FormDecoding {
             }
             start = end + 1
         }
-        return fields.object
+        return fields
+    }
+
+    /// `dropping.contains(name)`, with a short set (the usual `token`) compared directly rather
+    /// than hashed.
+    @inline(__always)
+    private static func isDropped(_ name: String, _ dropping: Set<String>) -> Bool {
+        if dropping.isEmpty { return false }
+        if dropping.count > 4 { return dropping.contains(name) }
+        for dropped in dropping where dropped == name { return true }
+        return false
     }
 
     /// One name or value: `+` is a space, `%` with two hex digits is that byte, any other `%` is
     /// kept literally; the bytes are then read as UTF-8, or ISO-8859-1 when they are not UTF-8.
     static func decodeComponent(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var plain = true
-        for byte in bytes where byte == UInt8(ascii: "+") || byte == UInt8(ascii: "%") {
-            plain = false
-            break
+        withDecoded(bytes) { TextDecoding.string($0) }
+    }
+
+    /// A name decoded as `decodeComponent` does, with its `FieldName.hash`; one the vendors
+    /// document is the shared string of `KnownNames`.
+    static func decodeName(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldCollector.Name {
+        withDecoded(bytes) { decoded in
+            guard ByteScan.isASCII(decoded) else {
+                let text = TextDecoding.string(decoded)
+                return FieldCollector.Name(text: text, hash: FieldName.hash(text), ascii: false)
+            }
+            let hash = FieldName.hash(decoded)
+            let text = KnownNames.string(decoded, hash: hash) ?? String(decoding: decoded, as: UTF8.self)
+            return FieldCollector.Name(text: text, hash: hash, ascii: true)
         }
-        if plain { return TextDecoding.string(bytes) }
+    }
+
+    /// `body` over the bytes of a component with `+` and `%` sequences undone (the bytes
+    /// themselves when there are none).
+    private static func withDecoded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let plain = ByteScan.firstMatch(bytes) {
+            ByteScan.equal($0, UInt8(ascii: "+")) | ByteScan.equal($0, UInt8(ascii: "%"))
+        } == bytes.count
+        if plain { return body(bytes) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
             var n = 0
             var i = 0
@@ -62,7 +97,7 @@ public enum FormDecoding {
                 n += 1
                 i += 1
             }
-            return TextDecoding.string(UnsafeBufferPointer(rebasing: out[..<n]))
+            return body(UnsafeBufferPointer(rebasing: out[..<n]))
         }
     }
 

@@ -39,4 +39,19 @@ public enum JSONParser {
             return .failure(error)
         }
     }
+
+    /// Parses one JSON text and, when the value writes back compactly as exactly that text
+    /// without its white space, also returns where that text is (`JSONReader.CompactText`);
+    /// and the `FieldName.hash` of each member name when the value is an object.
+    static func parseKeepingText(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> Result<(value: JSONValue, text: JSONReader.CompactText?, nameHashes: [UInt64]?), DecodeFailure> {
+        var reader = JSONReader(bytes, keepingText: true)
+        do throws(DecodeFailure) {
+            let value = try reader.readDocument()
+            let hashes: [UInt64]? = if case .object = value { reader.nameHashes } else { nil }
+            return .success((value, reader.compactText, hashes))
+        } catch {
+            return .failure(error)
+        }
+    }
 }

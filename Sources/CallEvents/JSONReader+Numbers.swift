@@ -46,7 +46,9 @@ extension JSONReader {
     }
 
     private mutating func skipDigits() {
-        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        var i = index
+        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        index = i
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

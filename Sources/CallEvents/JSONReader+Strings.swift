@@ -2,11 +2,83 @@
 extension JSONReader {
     /// §7: `quotation-mark *char quotation-mark`; control characters must be escaped.
     mutating func readString() throws(DecodeFailure) -> String {
+        let string = try scanString()
+        return try makeString(string)
+    }
+
+    /// A member name, and its `FieldName.hash`: a plain one the vendors document is the shared
+    /// string of `KnownNames`, not a new one.
+    mutating func readName() throws(DecodeFailure) -> (String, UInt64) {
+        if let plain = readPlainName() { return plain }
+        let string = try scanString()
+        guard string.ascii, !string.escaped else {
+            let name = try makeString(string)
+            return (name, FieldName.hash(name))
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
+        let hash = FieldName.hash(text)
+        return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+    }
+
+    /// A name of plain ASCII bytes (no escape, no control byte), scanned and hashed in one
+    /// pass over its words; nil, with nothing read, for any other name (or an unterminated one).
+    @inline(__always)
+    private mutating func readPlainName() -> (String, UInt64)? {
+        let start = index + 1   // after the "
+        let count = bytes.count
+        guard start < count, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var hasher = FieldName.Hasher()
+        var i = start
+        while true {
+            let word: UInt64
+            let valid: UInt64
+            if i &+ 8 <= count {
+                word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                valid = .max
+            } else if i < count {
+                (word, valid) = ByteScan.tail(raw, from: i, count: count)
+            } else {
+                return nil
+            }
+            let special = ByteScan.specials(word, stopOnNonASCII: true) & valid & ByteScan.highs
+            if special == 0 {
+                guard valid == .max else { return nil }   // the input ends inside the name
+                hasher.add(word)
+                i &+= 8
+                continue
+            }
+            let offset = special.trailingZeroBitCount &>> 3
+            guard bytes[i &+ offset] == UInt8(ascii: "\"") else { return nil }
+            if offset > 0 {
+                let kept = UInt64.max &>> UInt64(64 &- 8 &* offset)
+                hasher.add(word & kept, valid: kept)
+            }
+            let end = i &+ offset
+            index = end &+ 1
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let hash = hasher.finish(count: end &- start) ?? FieldName.hash(text)
+            return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+        }
+    }
+
+    /// Where a string's content is and what it holds.
+    struct ScannedString {
+        var start: Int
+        var end: Int
+        var ascii: Bool
+        var escaped: Bool
+    }
+
+    /// Moves past the string at `index`, checking it is terminated and has no raw control byte.
+    private mutating func scanString() throws(DecodeFailure) -> ScannedString {
         index += 1   // "
         let start = index
         var ascii = true
         var escaped = false
         while true {
+            // Plain bytes are skipped a word at a time; past the first non-ASCII byte those no longer stop the scan.
+            index = ByteScan.firstSpecial(bytes, from: index, stopOnNonASCII: ascii)
             guard index < bytes.count else {
                 index = bytes.count
                 throw failure("expected '\"' to end the string")
@@ -19,16 +91,44 @@ extension JSONReader {
                 continue
             }
             if byte < 0x20 { throw failure("unescaped control character in string") }
-            if byte >= 0x80 { ascii = false }
+            ascii = false   // 0x80 or above
             index += 1
         }
         let end = index
         index += 1   // "
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if !escaped {
-            return ascii || TextDecoding.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
+        return ScannedString(start: start, end: end, ascii: ascii, escaped: escaped)
+    }
+
+    /// The text of a scanned string: UTF-8, or ISO-8859-1 when it is not valid UTF-8; escapes undone.
+    private mutating func makeString(_ string: ScannedString) throws(DecodeFailure) -> String {
+        let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
+        let utf8 = string.ascii || TextDecoding.isValidUTF8(text)
+        if keepingText, !utf8 || string.escaped && !hasOnlyShortEscapes(text) { textIsCompact = false }
+        if !string.escaped {
+            return utf8 ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
         }
-        return try unescape(from: start, to: end, latin1: !ascii && !TextDecoding.isValidUTF8(text))
+        return try unescape(from: string.start, to: string.end, latin1: !utf8)
+    }
+
+    /// Whether every escape in `text` is one the writer uses for its character (`\"`, `\\`,
+    /// `\b`, `\f`, `\n`, `\r`, `\t`): `\/` and `\u` escapes are written back otherwise.
+    private func hasOnlyShortEscapes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < text.count {
+            if text[i] == UInt8(ascii: "\\") {
+                guard i + 1 < text.count else { return false }
+                switch text[i + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    i += 2
+                    continue
+                default:
+                    return false
+                }
+            }
+            i += 1
+        }
+        return true
     }
 
     /// Builds the string of `bytes[start..<end]`, which holds escapes. In `latin1` mode each raw

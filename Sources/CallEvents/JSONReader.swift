@@ -1,20 +1,57 @@
 /// The cursor behind `JSONParser`: one pass over the bytes, strings built straight from byte
 /// ranges. Grammar rules are RFC 8259 section numbers.
+///
+/// With `keepingText`, the reader also notes whether the value written back compactly (as
+/// `JSONSink` writes it) is exactly the document's own text without its white space, and
+/// where that text is: then the line encoder copies it instead of walking the value.
 struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Whether to note the document's text (`compactText`).
+    let keepingText: Bool
+    /// False once a string is met that the writer would spell otherwise: an escape other than
+    /// `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, or bytes that are not UTF-8.
+    var textIsCompact = true
+    /// The document so far without the white space inside it, once there was some.
+    private var compacted: [UInt8]?
+    private var copiedUpTo = 0
+    /// After `readDocument` with `keepingText`: the text the value writes back as, if known.
+    private(set) var compactText: CompactText?
+    /// `FieldName.hash` of each member name of the outermost object, in order (`Fields` needs them).
+    private(set) var nameHashes: [UInt64] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The document's text without white space, when it is what the value writes back as.
+    enum CompactText {
+        /// These bytes of the input, as they are.
+        case range(Range<Int>)
+        /// The input had white space between tokens: the text without it.
+        case copy([UInt8])
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, keepingText: Bool = false) {
         self.bytes = bytes
+        self.keepingText = keepingText
     }
 
     /// §2: `JSON-text = ws value ws`, and nothing after it.
     mutating func readDocument() throws(DecodeFailure) -> JSONValue {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }   // §8.1 BOM
         skipWhitespace()
+        let start = index
+        copiedUpTo = start
         let value = try readValue(depth: 0)
+        let end = index
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected data after the JSON value") }
+        if keepingText, textIsCompact {
+            if var text = compacted {
+                compacted = nil   // `text` holds the only reference: appending does not copy
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<end]))
+                compactText = .copy(text)
+            } else {
+                compactText = .range(start..<end)
+            }
+        }
         return value
     }
 
@@ -58,29 +95,37 @@ struct JSONReader {
     private mutating func readObject(depth: Int) throws(DecodeFailure) -> JSONValue {
         guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
         index += 1   // {
-        skipWhitespace()
+        skipInnerWhitespace()
         var members: [JSONMember] = []
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return .object(members)
         }
+        // The outermost object is the payload: room for its likely member count at once (a
+        // member takes 16 bytes or more), not growth through 1, 2, 4 ... 64.
+        if depth == 1 {
+            let likely = min((bytes.count - index) / 16 + 1, 256)
+            members.reserveCapacity(likely)
+            nameHashes.reserveCapacity(likely)
+        }
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure(members.isEmpty ? "expected '\"' or '}'" : "expected '\"'")
             }
-            let key = try readString()
-            skipWhitespace()
+            let (key, hash) = try readName()
+            if depth == 1 { nameHashes.append(hash) }
+            skipInnerWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
-            skipWhitespace()
+            skipInnerWhitespace()
             let value = try readValue(depth: depth)
             members.append(JSONMember(key, value))
-            skipWhitespace()
+            skipInnerWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or '}'") }
             switch bytes[index] {
             case UInt8(ascii: ","):
                 index += 1
-                skipWhitespace()
+                skipInnerWhitespace()
             case UInt8(ascii: "}"):
                 index += 1
                 return .object(members)
@@ -94,7 +139,7 @@ struct JSONReader {
     private mutating func readArray(depth: Int) throws(DecodeFailure) -> JSONValue {
         guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
         index += 1   // [
-        skipWhitespace()
+        skipInnerWhitespace()
         var elements: [JSONValue] = []
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
@@ -102,12 +147,12 @@ struct JSONReader {
         }
         while true {
             elements.append(try readValue(depth: depth))
-            skipWhitespace()
+            skipInnerWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or ']'") }
             switch bytes[index] {
             case UInt8(ascii: ","):
                 index += 1
-                skipWhitespace()
+                skipInnerWhitespace()
             case UInt8(ascii: "]"):
                 index += 1
                 return .array(elements)
@@ -118,6 +163,23 @@ struct JSONReader {
     }
 
     // MARK: White space and failures
+
+    /// White space between tokens: skipped, and left out of the compact text.
+    @inline(__always)
+    private mutating func skipInnerWhitespace() {
+        let start = index
+        skipWhitespace()
+        if keepingText, index > start { leaveOut(start..<index) }
+    }
+
+    private mutating func leaveOut(_ gap: Range<Int>) {
+        if compacted == nil {
+            compacted = []
+            compacted!.reserveCapacity(bytes.count - copiedUpTo)
+        }
+        compacted!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<gap.lowerBound]))
+        copiedUpTo = gap.upperBound
+    }
 
     /// §2: `ws = *( %x20 / %x09 / %x0A / %x0D )`.
     mutating func skipWhitespace() {

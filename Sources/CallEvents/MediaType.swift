@@ -36,6 +36,36 @@ struct MediaType {
         (essence, parameters) = parsed
     }
 
+    /// The media types most deliveries carry, told straight from the header's bytes.
+    enum Common { case json, form, text }
+
+    /// `json` (`application/json`, `*/*+json`), `form` or `text` (`text/plain`) when `header`
+    /// is a valid media type of those, read without building a `MediaType`; nil for anything
+    /// else (multipart, other types, malformed), which takes the full path.
+    static func common(_ header: String) -> Common? {
+        ASCII.withUTF8(of: header) { bytes -> Common? in
+            var i = 0
+            HeaderParameters.skipSpaces(bytes, &i)
+            let start = i
+            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
+            guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return nil }
+            i += 1
+            let subtypeStart = i
+            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
+            guard i > subtypeStart else { return nil }
+            let essence = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            HeaderParameters.skipSpaces(bytes, &i)
+            guard i == bytes.count || bytes[i] == UInt8(ascii: ";") || bytes[i] == UInt8(ascii: ",") else { return nil }
+            if ASCII.equals(essence, "application/json") { return .json }
+            if essence.count >= 5, ASCII.equals(UnsafeBufferPointer(rebasing: essence[(essence.count - 5)...]), "+json") {
+                return .json
+            }
+            if ASCII.equals(essence, "application/x-www-form-urlencoded") { return .form }
+            if ASCII.equals(essence, "text/plain") { return .text }
+            return nil
+        }
+    }
+
     /// The first parameter called `name` (lowercase).
     func parameter(_ name: String) -> String? {
         parameters.first { $0.name == name }?.value

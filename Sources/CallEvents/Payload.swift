@@ -24,31 +24,79 @@ public enum Payload {
     /// holding either; with none or a wrong one, sniffed (`{` or `[` -> JSON, else form).
     /// Any other media type is a `415`; a body that does not parse is a `422`.
     public static func decodeBody(_ body: [UInt8], contentType: String?) -> Result<JSONValue, DecodeFailure> {
-        body.withUnsafeBufferPointer { body in
-            guard let first = firstSignificantByte(body) else { return .success(.object([])) }
-            let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-            guard let contentType, contentType.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
-                return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
+        body.withUnsafeBufferPointer { buffer in
+            switch reading(buffer, contentType: contentType) {
+            case .empty: .success(.object([]))
+            case .json: JSONParser.parse(buffer)
+            case .form: .success(form(buffer))
+            case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary)
+            case .failure(let failure): .failure(failure)
             }
-            guard let mediaType = MediaType(contentType) else {
-                return .failure(unsupported(MediaType.sanitized(contentType)))
-            }
-            if mediaType.isJSON {
-                return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
-            }
-            switch mediaType.essence {
-            case "application/x-www-form-urlencoded":
-                return first == UInt8(ascii: "{") ? JSONParser.parse(body) : .success(form(body))
-            case "multipart/form-data":
-                guard let boundary = mediaType.parameter("boundary"), !boundary.isEmpty else {
-                    return .failure(DecodeFailure(status: 422, message: "invalid multipart/form-data: no boundary parameter"))
+        }
+    }
+
+    /// `decodeBody`, with what was learned on the way (`DecodedBody`): for JSON that writes
+    /// back compactly as exactly its own text without white space, that text (a slice of
+    /// `body` when it had no white space between tokens); the member names' hashes.
+    static func decodedBody(_ body: [UInt8], contentType: String?) -> Result<DecodedBody, DecodeFailure> {
+        body.withUnsafeBufferPointer { buffer in
+            switch reading(buffer, contentType: contentType) {
+            case .empty: .success(DecodedBody(value: .object([]), nameHashes: []))
+            case .json:
+                JSONParser.parseKeepingText(buffer).map { parsed in
+                    let text: ArraySlice<UInt8>? = switch parsed.text {
+                    case .range(let range)?: body[range]
+                    case .copy(let bytes)?: bytes[...]
+                    case nil: nil
+                    }
+                    return DecodedBody(value: parsed.value, text: text, nameHashes: parsed.nameHashes)
                 }
-                return Multipart.decode(body, boundary: boundary)
-            case "text/plain":
-                return looksLikeJSON ? JSONParser.parse(body) : .success(form(body))
-            default:
-                return .failure(unsupported(MediaType.sanitized(mediaType.essence)))
+            case .form:
+                .success(DecodedBody(form: FormDecoding.collect(buffer)))
+            case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary).map { DecodedBody(value: $0) }
+            case .failure(let failure): .failure(failure)
             }
+        }
+    }
+
+    /// How a body is read.
+    private enum Reading {
+        case empty, json, form
+        case multipart(boundary: String)
+        case failure(DecodeFailure)
+    }
+
+    /// The routing described above, by the first significant byte and the media type.
+    private static func reading(_ body: UnsafeBufferPointer<UInt8>, contentType: String?) -> Reading {
+        guard let first = firstSignificantByte(body) else { return .empty }
+        let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        // The usual types, routed as below without parsing the header into a MediaType.
+        switch contentType.flatMap(MediaType.common) {
+        case .json?, .text?: return looksLikeJSON ? .json : .form
+        case .form?: return first == UInt8(ascii: "{") ? .json : .form
+        case nil: break
+        }
+        guard let contentType, contentType.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+            return looksLikeJSON ? .json : .form
+        }
+        guard let mediaType = MediaType(contentType) else {
+            return .failure(unsupported(MediaType.sanitized(contentType)))
+        }
+        if mediaType.isJSON {
+            return looksLikeJSON ? .json : .form
+        }
+        switch mediaType.essence {
+        case "application/x-www-form-urlencoded":
+            return first == UInt8(ascii: "{") ? .json : .form
+        case "multipart/form-data":
+            guard let boundary = mediaType.parameter("boundary"), !boundary.isEmpty else {
+                return .failure(DecodeFailure(status: 422, message: "invalid multipart/form-data: no boundary parameter"))
+            }
+            return .multipart(boundary: boundary)
+        case "text/plain":
+            return looksLikeJSON ? .json : .form
+        default:
+            return .failure(unsupported(MediaType.sanitized(mediaType.essence)))
         }
     }
 

@@ -7,11 +7,9 @@
 enum TextDecoding {
     /// The bytes as UTF-8 when they are valid UTF-8, else as ISO-8859-1.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Most fields are ASCII: one cheap scan, then no second validation worth the name.
-        for byte in bytes where byte >= 0x80 {
-            return isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : latin1(bytes)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        // Most fields are ASCII: one cheap scan, a word at a time, then no second validation worth the name.
+        if ByteScan.isASCII(bytes) || isValidUTF8(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return latin1(bytes)
     }
 
     static func string(_ bytes: [UInt8]) -> String {

@@ -30,11 +30,8 @@ enum Timestamps {
     }
 
     static func parse(_ text: String, epoch: EpochUnit = .seconds) -> Timestamp? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var lo = 0, hi = bytes.count
-            while lo < hi, ASCII.isSpace(bytes[lo]) { lo += 1 }
-            while hi > lo, ASCII.isSpace(bytes[hi - 1]) { hi -= 1 }
+        ASCII.withUTF8(of: text) { bytes in
+            let (lo, hi) = ASCII.trimmedRange(bytes)
             guard lo < hi else { return nil }
             let s = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
             let ms = s.count >= 10 && s[4] == UInt8(ascii: "-") ? parseDateTime(s) : parseEpoch(s, epoch)
@@ -78,60 +75,42 @@ enum Timestamps {
     /// seconds and the offset optional (no offset means UTC, as VoIPstudio's `Y-m-d H:i:s`);
     /// `Z`, `z`, `±hh:mm`, `±hhmm` or `±hh`.
     private static func parseDateTime(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
-        var i = 0
-        func digits(_ n: Int) -> Int? {
-            guard i + n <= s.count else { return nil }
-            var v = 0
-            for k in i..<(i + n) {
-                guard ASCII.isDigit(s[k]) else { return nil }
-                v = v * 10 + Int(s[k] - 0x30)
-            }
-            i += n
-            return v
-        }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < s.count, s[i] == c else { return false }
-            i += 1
-            return true
-        }
-        guard let year = digits(4), expect(UInt8(ascii: "-")), let month = digits(2),
-              expect(UInt8(ascii: "-")), let day = digits(2) else { return nil }
+        var text = Cursor(s)
+        guard let year = text.digits(4), text.expect(UInt8(ascii: "-")), let month = text.digits(2),
+              text.expect(UInt8(ascii: "-")), let day = text.digits(2) else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
         var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
         var millis: Int64 = 0
-        if i < s.count {
-            guard s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: "t") || s[i] == 0x20 else { return nil }
-            i += 1
-            guard let hour = digits(2), expect(UInt8(ascii: ":")), let minute = digits(2) else { return nil }
+        if let separator = text.next() {
+            guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20 else { return nil }
+            guard let hour = text.digits(2), text.expect(UInt8(ascii: ":")), let minute = text.digits(2) else { return nil }
             var second = 0
-            if expect(UInt8(ascii: ":")) {
-                guard let sec = digits(2) else { return nil }
+            if text.expect(UInt8(ascii: ":")) {
+                guard let sec = text.digits(2) else { return nil }
                 second = sec
-                if expect(UInt8(ascii: ".")) || expect(UInt8(ascii: ",")) {
+                if text.expect(UInt8(ascii: ".")) || text.expect(UInt8(ascii: ",")) {
                     var scale: Int64 = 100
-                    let start = i
-                    while i < s.count, ASCII.isDigit(s[i]) {
-                        millis += Int64(s[i] - 0x30) * scale
+                    var any = false
+                    while let digit = text.digit() {
+                        millis += Int64(digit) * scale
                         scale /= 10
-                        i += 1
+                        any = true
                     }
-                    guard i > start else { return nil }
+                    guard any else { return nil }
                 }
             }
             // RFC 3339 allows a leap second (60); it reads as the next minute's :00.
             guard hour <= 23, minute <= 59, second <= 60 else { return nil }
             seconds += Int64(hour * 3600 + minute * 60 + second)
-            if i < s.count {
-                let c = s[i]
-                i += 1
+            if let c = text.next() {
                 if c == UInt8(ascii: "Z") || c == UInt8(ascii: "z") {
                     // UTC
                 } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
-                    guard let oh = digits(2) else { return nil }
+                    guard let oh = text.digits(2) else { return nil }
                     var om = 0
-                    if i < s.count {
-                        _ = expect(UInt8(ascii: ":"))
-                        guard let m = digits(2) else { return nil }
+                    if !text.atEnd {
+                        _ = text.expect(UInt8(ascii: ":"))
+                        guard let m = text.digits(2) else { return nil }
                         om = m
                     }
                     guard oh <= 23, om <= 59 else { return nil }
@@ -142,8 +121,51 @@ enum Timestamps {
                 }
             }
         }
-        guard i == s.count else { return nil }
+        guard text.atEnd else { return nil }
         return seconds * 1000 + millis
+    }
+
+    /// Reads a date-time left to right (a plain struct: no captured, boxed index).
+    private struct Cursor {
+        let s: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        init(_ s: UnsafeBufferPointer<UInt8>) { self.s = s }
+
+        var atEnd: Bool { i >= s.count }
+
+        /// The next byte, consumed; nil at the end.
+        mutating func next() -> UInt8? {
+            guard i < s.count else { return nil }
+            defer { i += 1 }
+            return s[i]
+        }
+
+        /// Consumes `c` if it is next.
+        mutating func expect(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+
+        /// The next byte's value if it is a digit, consumed.
+        mutating func digit() -> Int? {
+            guard i < s.count, ASCII.isDigit(s[i]) else { return nil }
+            defer { i += 1 }
+            return Int(s[i] &- 0x30)
+        }
+
+        /// Exactly `n` digits as a number, consumed; nil (nothing consumed) otherwise.
+        mutating func digits(_ n: Int) -> Int? {
+            guard i + n <= s.count else { return nil }
+            var v = 0
+            for k in i..<(i + n) {
+                guard ASCII.isDigit(s[k]) else { return nil }
+                v = v * 10 + Int(s[k] &- 0x30)
+            }
+            i += n
+            return v
+        }
     }
 
     // MARK: - Civil dates (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms")
@@ -184,36 +206,43 @@ enum Timestamps {
 
     /// Appends `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes, no quotes).
     static func format(_ time: Timestamp, into bytes: inout [UInt8]) {
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
+            let start = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            format(time, into: start)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: 24))
+        }
+    }
+
+    /// `2020-01-29T07:45:19.489Z`.
+    static func format(_ time: Timestamp) -> String {
+        String(unsafeUninitializedCapacity: 24) { out in
+            format(time, into: out.baseAddress!)
+            return 24
+        }
+    }
+
+    /// Writes `YYYY-MM-DDTHH:MM:SS.mmmZ` to the 24 bytes at `out`.
+    static func format(_ time: Timestamp, into out: UnsafeMutablePointer<UInt8>) {
         let ms = min(max(time.milliseconds, minMilliseconds), maxMilliseconds)
         let (secs, milli) = floorDivide(ms, 1000)
         let (days, secOfDay) = floorDivide(secs, 86_400)
         let date = civilFromDays(Int(days))
         let sod = Int(secOfDay)
-        func put(_ v: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var v = v
-            while divisor > 0 {
-                bytes.append(UInt8(0x30 + v / divisor))
-                v %= divisor
-                divisor /= 10
-            }
+        // Every field is below 10,000 and not negative (the year is clamped to 0000...9999).
+        @inline(__always) func two(_ v: Int, _ at: Int) {
+            out[at] = UInt8(truncatingIfNeeded: 0x30 &+ v / 10)
+            out[at &+ 1] = UInt8(truncatingIfNeeded: 0x30 &+ v % 10)
         }
-        put(date.year, 4); bytes.append(UInt8(ascii: "-"))
-        put(date.month, 2); bytes.append(UInt8(ascii: "-"))
-        put(date.day, 2); bytes.append(UInt8(ascii: "T"))
-        put(sod / 3600, 2); bytes.append(UInt8(ascii: ":"))
-        put(sod / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
-        put(sod % 60, 2); bytes.append(UInt8(ascii: "."))
-        put(Int(milli), 3); bytes.append(UInt8(ascii: "Z"))
-    }
-
-    /// `2020-01-29T07:45:19.489Z`.
-    static func format(_ time: Timestamp) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        format(time, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        two(date.year / 100, 0); two(date.year % 100, 2); out[4] = UInt8(ascii: "-")
+        two(date.month, 5); out[7] = UInt8(ascii: "-")
+        two(date.day, 8); out[10] = UInt8(ascii: "T")
+        two(sod / 3600, 11); out[13] = UInt8(ascii: ":")
+        two(sod / 60 % 60, 14); out[16] = UInt8(ascii: ":")
+        two(sod % 60, 17); out[19] = UInt8(ascii: ".")
+        let milliseconds = Int(milli)
+        out[20] = UInt8(truncatingIfNeeded: 0x30 &+ milliseconds / 100)
+        two(milliseconds % 100, 21); out[23] = UInt8(ascii: "Z")
     }
 
     /// Whole seconds from `start` to `end`, rounded down.

@@ -144,4 +144,69 @@ final class CallEventLineTests: XCTestCase {
         writer.raw("]")
         XCTAssertEqual(writer.bytes, Array("[".utf8) + event.jsonLine() + Array("]".utf8))
     }
+
+    /// `jsonLine` (a stack-first buffer, the payload's own text when it has it) and
+    /// `encodeLine(into:)` (a writer walking every value) must give the same bytes.
+    private func assertBothEncodingsAgree(_ event: CallEvent, file: StaticString = #filePath, line: UInt = #line) {
+        var writer = JSONWriter(capacity: 16)
+        event.encodeLine(into: &writer)
+        XCTAssertEqual(event.jsonLine(), writer.bytes, file: file, line: line)
+    }
+
+    func testLineOfADecodedJSONPayloadIsTheLineOfItsValue() {
+        for body in VendorDocExamples.validJSON + [#"{"a" : "\/\u00e9", "b":[1, 2.50]}"#, #"{"ref":"x","action":"hangup"}"#] {
+            let delivery = Mock.delivery(contentType: "application/json", body: body)
+            guard case .success(let event) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
+                XCTFail(body)
+                continue
+            }
+            assertBothEncodingsAgree(event)
+        }
+    }
+
+    func testLinesPastTheStackBuffer() {
+        let long = String(repeating: "\"q\u{1}é", count: 3000)
+        var event = Mock.event(.voipnow, raw: .object((0..<50).map { JSONMember("k\($0)", .string(long)) }))
+        event.cause = long
+        assertBothEncodingsAgree(event)
+        XCTAssertGreaterThan(event.jsonLine().count, 100_000)
+    }
+
+    func testSettingRawDropsTheDecodedText() {
+        let delivery = Mock.delivery(contentType: "application/json", body: #"{"ref":"r","action":"hangup"}"#)
+        guard case .success(var event) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
+            return XCTFail("does not decode")
+        }
+        XCTAssertNotNil(event.rawText.bytes)
+        event.raw = .object([JSONMember("replaced", .bool(true))])
+        XCTAssertNil(event.rawText.bytes)
+        let line = String(decoding: event.jsonLine(), as: UTF8.self)
+        XCTAssertTrue(line.contains(#""raw":{"replaced":true}"#), line)
+    }
+
+    func testEqualityIgnoresTheDecodedText() {
+        let delivery = Mock.delivery(contentType: "application/json", body: #"{"ref":"r","action":"hangup"}"#)
+        guard case .success(let decoded) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
+            return XCTFail("does not decode")
+        }
+        var rebuilt = decoded
+        rebuilt.raw = decoded.raw   // same value, text dropped
+        XCTAssertNil(rebuilt.rawText.bytes)
+        XCTAssertEqual(rebuilt, decoded)
+    }
+
+    func testLineCapacityHoldsAFullLineWithoutEscapes() {
+        // Every field at its longest fixed form: times set, the longest names, the widest numbers.
+        let time = Timestamp(milliseconds: -62_167_219_200_000)
+        let event = CallEvent(id: "", receivedAt: time, route: "", vendor: .urlnetworks, type: .initiated,
+                              vendorEvent: "", key: "", callID: "", direction: .outbound, from: Party(number: "", name: ""),
+                              to: Party(number: "", name: ""), extension: "", outcome: .unavailable, cause: "",
+                              occurredAt: time, startedAt: time, answeredAt: time, endedAt: time,
+                              durationSeconds: Int.min, talkSeconds: Int.min, recording: "",
+                              source: EventSource(addr: "", userAgent: ""), raw: .object([]), query: .object([]))
+        XCTAssertLessThanOrEqual(event.jsonLine().count, event.lineCapacity())
+        XCTAssertGreaterThan(event.jsonLine().count, 550, "the fixed part the capacity allows for")
+        let decoded = Mock.event(.voipnow, raw: Mock.form(VendorFixtures.voipnowHangupForm))
+        XCTAssertLessThanOrEqual(decoded.jsonLine().count, decoded.lineCapacity())
+    }
 }

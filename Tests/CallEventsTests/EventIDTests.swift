@@ -101,4 +101,11 @@ final class EventIDTests: XCTestCase {
         }
         XCTAssertEqual(Set(ids.withLock { $0 }).count, 20_000)
     }
+
+    func testRandomPoolRefillsWithFreshBits() {
+        var pool = EventID.RandomPool()
+        let draws = (0..<100).map { _ in pool.next() }   // past three refills of 32
+        XCTAssertEqual(Set(draws).count, draws.count)
+        XCTAssertFalse(draws.contains(0))
+    }
 }

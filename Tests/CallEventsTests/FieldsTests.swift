@@ -68,4 +68,12 @@ final class FieldsTests: XCTestCase {
     func testNonObjectPayloadHasNoFields() {
         XCTAssertNil(Fields(raw: Mock.json(#"[{"a":"1"}]"#)).text("a"))
     }
+
+    func testGivenNameHashesAreUsed() {
+        let raw = Mock.json(#"{"CallID":"a","callid":"b"}"#)
+        XCTAssertEqual(Fields(raw: raw).text("callid"), "a", "the first of equal names")
+        let hashes = [FieldName.hash("callid" as StaticString), FieldName.hash("callid" as StaticString)]
+        XCTAssertEqual(Fields(raw: raw, nameHashes: hashes).text("callid"), "a")
+        XCTAssertEqual(Fields(raw: raw, nameHashes: [1]).text("callid"), "a", "hashes of another payload are ignored")
+    }
 }

@@ -94,4 +94,19 @@ final class FormDecodingTests: XCTestCase {
                                             "call_event_uuid", "method", "display_from", "extension_name",
                                             "extension_user_id"])
     }
+
+    func testRepeatedNameWithManyValuesKeepsTheirOrder() {
+        let text = (0..<10).map { "x=\($0)" }.joined(separator: "&") + "&y=1"
+        XCTAssertEqual(decode(text), object(("x", .array((0..<10).map { .string(String($0)) })), ("y", .string("1"))))
+    }
+
+    func testCanonicallyEquivalentNamesAreOneName() {
+        // `é` precomposed and decomposed are equal strings, so the same field; the first spelling is kept.
+        XCTAssertEqual(decode("caf%C3%A9=1&cafe%CC%81=2&Cafe=3"),
+                       object(("caf\u{e9}", .array([.string("1"), .string("2")])), ("Cafe", .string("3"))))
+    }
+
+    func testNamesThatDifferOnlyInCaseAreDifferentFields() {
+        XCTAssertEqual(decode("CallID=1&callid=2"), object(("CallID", .string("1")), ("callid", .string("2"))))
+    }
 }

@@ -55,4 +55,22 @@ final class MediaTypeTests: XCTestCase {
         XCTAssertEqual(parameters.map(\.name), ["name", "filename*", "filename"])
         XCTAssertEqual(parameters.map(\.value), ["caller name", "x", "a.txt"])
     }
+
+    func testCommonTypesAgreeWithTheFullParse() {
+        let headers = ["application/json", "Application/JSON; charset=utf-8", " application/json ", "application/json,x/y",
+                       "application/vnd.api+json", "APPLICATION/PROBLEM+JSON;q=1", "application/x-www-form-urlencoded",
+                       "application/X-WWW-Form-Urlencoded ; charset=UTF-8", "text/plain", "TEXT/PLAIN;", "text/plain x",
+                       "multipart/form-data; boundary=b", "text/html", "application/jsonl", "+json/x", "a/+json",
+                       "application/json x", "application /json", "", " ", "json", "tëxt/plain", "text/plain\u{0}"]
+        for header in headers {
+            let full = MediaType(header)
+            let expected: MediaType.Common? = switch full?.essence {
+            case _ where full?.isJSON == true: .json
+            case "application/x-www-form-urlencoded"?: .form
+            case "text/plain"?: .text
+            default: nil
+            }
+            XCTAssertEqual(MediaType.common(header), expected, header)
+        }
+    }
 }

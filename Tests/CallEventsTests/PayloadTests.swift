@@ -140,4 +140,34 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(Payload.decodeQuery(ArraySlice("CallerIDNum=%2B4420&x=%zz".utf8)),
                        .object([JSONMember("CallerIDNum", .string("+4420")), JSONMember("x", .string("%zz"))]))
     }
+
+    // MARK: What the decoder gets besides the value
+
+    func testDecodedBodyCarriesNameHashesAndTheJSONText() throws {
+        let body = #"{"CallID":"1", "Caller ID Num":2}"#
+        let decoded = try Payload.decodedBody(Array(body.utf8), contentType: "application/json").get()
+        XCTAssertEqual(decoded.value, try Payload.decodeBody(Array(body.utf8), contentType: "application/json").get())
+        XCTAssertEqual(decoded.nameHashes, [FieldName.hash("callid" as StaticString), FieldName.hash("calleridnum" as StaticString)])
+        XCTAssertEqual(decoded.text.map { Array($0) }, Array(#"{"CallID":"1","Caller ID Num":2}"#.utf8))
+    }
+
+    func testDecodedFormBodyCarriesNameHashes() throws {
+        let decoded = try Payload.decodedBody(Array("a=1&B+b=2&a=3".utf8), contentType: nil).get()
+        XCTAssertEqual(decoded.value, value("a=1&B+b=2&a=3", nil))
+        XCTAssertEqual(decoded.nameHashes, [FieldName.hash("a" as StaticString), FieldName.hash("bb" as StaticString)])
+        XCTAssertNil(decoded.text)
+    }
+
+    func testDecodedBodyRoutesLikeDecodeBody() {
+        let bodies = ["", " ", "{\"a\":1}", "[1]", "a=1", "{bad", "--b\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--b--"]
+        let types: [String?] = [nil, "", "application/json", "text/plain", "application/x-www-form-urlencoded",
+                                "multipart/form-data; boundary=b", "multipart/form-data", "image/png", "bad"]
+        for body in bodies {
+            for type in types {
+                let plain = Payload.decodeBody(Array(body.utf8), contentType: type)
+                let detailed = Payload.decodedBody(Array(body.utf8), contentType: type).map(\.value)
+                XCTAssertEqual(plain, detailed, "\(body) as \(type ?? "nil")")
+            }
+        }
+    }
 }

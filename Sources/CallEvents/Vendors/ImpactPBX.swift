@@ -46,7 +46,7 @@ enum ImpactPBX {
             event.cause = fields.text("cause")
         }
         // `ref` names the call, `action` the event, `timestamp` (as sent) tells repeats apart.
-        event.key = EventKey.make(.impactpbx, [event.callID, action, timestamp])
+        event.key = EventKey.make(.impactpbx, event.callID, action, timestamp)
             ?? EventKey.fallback(.impactpbx, raw: event.raw)
     }
 

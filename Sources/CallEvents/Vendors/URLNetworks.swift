@@ -45,7 +45,7 @@ enum URLNetworks {
             }
         }
         // One call_event_uuid covers the call and each extension's legs of it.
-        event.key = EventKey.make(.urlnetworks, [event.callID, type.rawValue, event.extension ?? ""])
+        event.key = EventKey.make(.urlnetworks, event.callID, type.rawValue, event.extension ?? "")
             ?? EventKey.fallback(.urlnetworks, raw: event.raw)
     }
 

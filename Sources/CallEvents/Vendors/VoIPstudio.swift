@@ -38,7 +38,7 @@ enum VoIPstudio {
         default: break
         }
         // Each webhook event has its own id.
-        event.key = EventKey.make(.voipstudio, [fields.text("id")]) ?? EventKey.fallback(.voipstudio, raw: event.raw)
+        event.key = EventKey.make(.voipstudio, fields.text("id")) ?? EventKey.fallback(.voipstudio, raw: event.raw)
     }
 
     static func eventType(_ name: String) -> EventType {
