@@ -1,6 +1,9 @@
 import CallEvents
 import FuzzSupport
 
+/// The checks on one form: it decodes to an object holding one value per non-empty `&`-separated
+/// sequence, names grouped, that writes as JSON and reads back equal; dropping a name removes
+/// only that name; as a form body it is accepted (or, starting with `{`, read as JSON).
 enum FormInput {
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) {
         let slice = Array(bytes)[...]

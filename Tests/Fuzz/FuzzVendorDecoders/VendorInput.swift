@@ -1,6 +1,8 @@
 import CallEvents
 import FuzzSupport
 
+/// The fuzzer's bytes as three deliveries (a JSON body, a form body with a query, a GET query),
+/// each decoded as every vendor and as `auto`.
 enum VendorInput {
     static let choices: [VendorChoice] = Vendor.allCases.map { .vendor($0) } + [.auto]
 
