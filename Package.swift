@@ -19,6 +19,14 @@ let package = Package(
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
+        // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
+        .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents"], path: "Tests/Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
+        .executableTarget(name: "FuzzChunkedBody", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzChunkedBody"),
+        .executableTarget(name: "FuzzFormDecoding", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzFormDecoding"),
+        .executableTarget(name: "FuzzMultipart", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzMultipart"),
+        .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
+        .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
