@@ -16,6 +16,10 @@ final class FaultDescriptorLimitTests: ServerTestCase {
         XCTAssertEqual(first.status, 200, first.description)
         var acknowledged = [try XCTUnwrap(first.id)]
 
+        // The first delivery's connection is closed; wait until the server has let its descriptor
+        // go, so no descriptor frees up later by itself.
+        waitUntilDescriptorsSettle(server)
+
         // More connections than descriptors: the kernel completes them all, the server cannot.
         var clients: [RawHTTPClient] = []
         for _ in 0..<(Self.limit + 44) { clients.append(try RawHTTPClient(port: server.port, timeout: 5)) }
@@ -23,8 +27,9 @@ final class FaultDescriptorLimitTests: ServerTestCase {
         while (server.openDescriptors ?? 0) < Self.limit && Date() < filled { usleep(10_000) }
         XCTAssertEqual(server.openDescriptors, Self.limit, "the server never ran out of descriptors")
 
-        // Saturated: the newest connection waits in the backlog; the server sleeps meanwhile.
-        let waiting = try XCTUnwrap(clients.last)
+        // Saturated: a connection made now waits in the backlog; the server sleeps meanwhile.
+        let waiting = try RawHTTPClient(port: server.port, timeout: 5)
+        clients.append(waiting)
         try waiting.send(Requests.delivery(ref: "waited-for-a-descriptor"))
         let cpuBefore = try XCTUnwrap(server.cpuSeconds)
         XCTAssertFalse(try waiting.receivesSomething(within: 1), "a connection beyond the descriptor limit was answered")
@@ -43,5 +48,22 @@ final class FaultDescriptorLimitTests: ServerTestCase {
         acknowledged.append(try XCTUnwrap(fresh.id))
         XCTAssertTrue(server.isRunning)
         try assertEachIDOnce(acknowledged, in: [eventLogPath])
+    }
+
+    /// Waits (up to 2 s) until the server's open descriptors stay the same for 200 ms.
+    private func waitUntilDescriptorsSettle(_ server: ServerProcess) {
+        let deadline = Date().addingTimeInterval(2)
+        var last = server.openDescriptors
+        var stableSince = Date()
+        while Date() < deadline {
+            usleep(20_000)
+            let now = server.openDescriptors
+            if now != last {
+                last = now
+                stableSince = Date()
+            } else if Date().timeIntervalSince(stableSince) >= 0.2 {
+                return
+            }
+        }
     }
 }
