@@ -69,7 +69,9 @@ final class Connection {
     func deadlineDue(_ deadline: Int) {
         guard scheduledCheck == deadline else { return }
         scheduledCheck = nil
-        perform(state.timedOut(now: loop.now))
+        let action = state.timedOut(now: loop.now)
+        if case .send(let response, _) = action { loop.handler.serverAnswered(status: response.status, connection: info) }
+        perform(action)
         finish()
     }
 
@@ -131,7 +133,9 @@ final class Connection {
                 return
             case .head(let head): perform(state.receivedHead(head, now: now))
             case .body(let body): perform(state.receivedBody(body, now: now))
-            case .error(let error): perform(state.receivedError(error, now: now))
+            case .error(let error):
+                loop.handler.serverAnswered(status: error.status, connection: info)
+                perform(state.receivedError(error, now: now))
             }
         }
     }

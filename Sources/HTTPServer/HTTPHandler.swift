@@ -25,4 +25,12 @@ public protocol HTTPHandler: Sendable {
     /// Called with the whole request. `respond` may be called later, from another thread
     /// (after an `fdatasync`, say); the next pipelined request waits until it is.
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond: @escaping HTTPResponder)
+
+    /// Told when the server answered by itself, without the handler: a malformed request
+    /// (`400`, `413`, `414`, `431`, `501`, `505`) or one too slow to arrive (`408`). For metrics.
+    func serverAnswered(status: Int, connection: ConnectionInfo)
+}
+
+extension HTTPHandler {
+    public func serverAnswered(status: Int, connection: ConnectionInfo) {}
 }

@@ -128,6 +128,10 @@ public final class ReceiverApp: HTTPHandler {
         }
     }
 
+    public func serverAnswered(status: Int, connection: ConnectionInfo) {
+        metrics.countRequest(route: nil, status: status)
+    }
+
     /// The client after trusted-proxy resolution; nil when the peer address does not parse.
     func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo) -> IPAddress? {
         ClientAddress.resolve(peer: connection.peerAddress, headers: head.headers,

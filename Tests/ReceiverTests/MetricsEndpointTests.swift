@@ -102,6 +102,14 @@ final class MetricsEndpointTests: XCTestCase {
         XCTAssertEqual(parsed.value("callhook_storage_healthy"), 1)
     }
 
+    func testAnswersTheServerGivesByItselfAreCounted() throws {
+        let server = try start()
+        // RFC 9112 §3.2: HTTP/1.1 without Host is answered 400 by the server, never by a route.
+        let response = try RawHTTPClient.exchange(port: server.port, Array("GET /hooks/impactpbx HTTP/1.1\r\n\r\n".utf8))
+        XCTAssertEqual(response.status, 400)
+        XCTAssertEqual(try metrics(server).value("callhook_requests_total", ["route": "", "status": "400"]), 1)
+    }
+
     func testOpenConnectionsFollowsTheClients() throws {
         let server = try start()
         func openConnections(becomes expected: Double) throws {
