@@ -22,6 +22,10 @@ final class FaultCrashLoopTests: ServerTestCase {
                           "round \(round): the start changed whole lines (\(repaired.lines.count) lines, were \(wholeLines.count))")
 
             let load = LoadGenerator(port: server.port, threads: 6)
+            // The random moment counts from the first acknowledgement, so a slow start (a busy
+            // machine, a sanitizer build) still kills the server mid-load.
+            let started = Date().addingTimeInterval(10)
+            while load.acknowledged.isEmpty && Date() < started { usleep(1_000) }
             let delay = UInt32.random(in: 100_000...500_000)
             usleep(delay)
             server.kill()
