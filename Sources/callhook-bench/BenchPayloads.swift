@@ -15,7 +15,7 @@ enum BenchPayloads {
         body: #"{"ref":"460a36b6-09e7-466b-97d8-903c8cf4fc6c","domain_name":"dev-pbx.impactpbx.com","recipient":"0035799123456","caller_id_number":"+442035040000","ani":"1002","recipient_e164":"+35799123456","caller_id_number_e164":"+442035040000","ani_e164":"1002","direction":"outbound","channel_uuid":"8967dafb-f8b6-4d68-9eb7-f3cce82596c8","originating_leg_uuid":"460a36b6-09e7-466b-97d8-903c8cf4fc6c","dialed_user":"","call_start":"2020-01-29T07:45:19.000+00:00","call_start_uepoch":1580283919489709,"ring_start":"2020-01-29T07:45:25.000+00:00","ring_start_uepoch":1580283925729764,"answer_start":"2020-01-29T07:45:35.000+00:00","answer_start_uepoch":1580283935169797,"call_end":"2020-01-29T07:45:39.000+00:00","call_end_uepoch":1580283939549758,"duration":4,"recording":"460a36b6-09e7-466b-97d8-903c8cf4fc6c","cause":"NORMAL_CLEARING","click_to_call":false,"click_to_call_data":"","timestamp":"2020-01-29T07:45:40.000+00:00","action":"hangup"}"#,
         query: nil)
 
-    /// A URL Networks extension hang-up form body (about 320 bytes).
+    /// A URL Networks extension hang-up form body (336 bytes).
     static let urlNetworksHangup = Payload(
         name: "urlnetworks hangup (form)", route: "urlnetworks", method: "POST",
         contentType: "application/x-www-form-urlencoded",
