@@ -37,7 +37,7 @@ public enum EventID {
 
     /// Random bits drawn from the system a batch at a time: one `getrandom` per 32 ids rather
     /// than one per id (each is a system call of some 250 ns).
-    struct RandomPool {
+    struct RandomPool: RandomNumberGenerator {
         private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
@@ -67,8 +67,9 @@ public enum EventID {
     /// A new id for an event received at `now`.
     public static func make(now: Timestamp) -> String {
         let (milliseconds, counter, randomB) = state.withLock { state in
-            var random = SystemRandomNumberGenerator()
-            let (milliseconds, counter) = state.sequence.advance(to: now.milliseconds, using: &random)
+            // The pool, not `SystemRandomNumberGenerator`: an `inout` of that empty struct points
+            // nowhere, and ThreadSanitizer faults recording an access to it.
+            let (milliseconds, counter) = state.sequence.advance(to: now.milliseconds, using: &state.random)
             return (milliseconds, counter, state.random.next())
         }
         return format(milliseconds: UInt64(milliseconds), counter: counter, random: randomB)
