@@ -16,24 +16,31 @@ struct MediaType {
     init?(_ header: String) {
         var header = header
         let parsed: (String, [(name: String, value: String)])? = header.withUTF8 { bytes in
-            var i = 0
-            HeaderParameters.skipSpaces(bytes, &i)
-            let start = i
-            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
-            guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return nil }
-            i += 1
-            let subtypeStart = i
-            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
-            guard i > subtypeStart else { return nil }
-            let essenceEnd = i
-            HeaderParameters.skipSpaces(bytes, &i)
-            // A ',' would start a second value (duplicate headers joined); only the first counts.
-            guard i == bytes.count || bytes[i] == UInt8(ascii: ";") || bytes[i] == UInt8(ascii: ",") else { return nil }
-            return (HeaderParameters.lowercased(UnsafeBufferPointer(rebasing: bytes[start..<essenceEnd])),
-                    HeaderParameters.parse(bytes, from: i))
+            guard let (essence, end) = Self.scanEssence(bytes) else { return nil }
+            return (HeaderParameters.lowercased(UnsafeBufferPointer(rebasing: bytes[essence])),
+                    HeaderParameters.parse(bytes, from: end))
         }
         guard let parsed else { return nil }
         (essence, parameters) = parsed
+    }
+
+    /// Finds `token "/" token` at the start (after spaces): the essence's byte range, and where
+    /// the parameters begin. nil when the value is not a media type.
+    private static func scanEssence(_ bytes: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Int)? {
+        var i = 0
+        HeaderParameters.skipSpaces(bytes, &i)
+        let start = i
+        while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
+        guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return nil }
+        i += 1
+        let subtypeStart = i
+        while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
+        guard i > subtypeStart else { return nil }
+        let essence = start..<i
+        HeaderParameters.skipSpaces(bytes, &i)
+        // A ',' would start a second value (duplicate headers joined); only the first counts.
+        guard i == bytes.count || bytes[i] == UInt8(ascii: ";") || bytes[i] == UInt8(ascii: ",") else { return nil }
+        return (essence, i)
     }
 
     /// The media types most deliveries carry, told straight from the header's bytes.
@@ -44,18 +51,8 @@ struct MediaType {
     /// else (multipart, other types, malformed), which takes the full path.
     static func common(_ header: String) -> Common? {
         ASCII.withUTF8(of: header) { bytes -> Common? in
-            var i = 0
-            HeaderParameters.skipSpaces(bytes, &i)
-            let start = i
-            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
-            guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: "/") else { return nil }
-            i += 1
-            let subtypeStart = i
-            while i < bytes.count, HeaderParameters.isTokenByte(bytes[i]) { i += 1 }
-            guard i > subtypeStart else { return nil }
-            let essence = UnsafeBufferPointer(rebasing: bytes[start..<i])
-            HeaderParameters.skipSpaces(bytes, &i)
-            guard i == bytes.count || bytes[i] == UInt8(ascii: ";") || bytes[i] == UInt8(ascii: ",") else { return nil }
+            guard let (range, _) = scanEssence(bytes) else { return nil }
+            let essence = UnsafeBufferPointer(rebasing: bytes[range])
             if ASCII.equals(essence, "application/json") { return .json }
             if essence.count >= 5, ASCII.equals(UnsafeBufferPointer(rebasing: essence[(essence.count - 5)...]), "+json") {
                 return .json
