@@ -36,24 +36,20 @@ public enum EventID {
     }
 
     /// Random bits drawn from the system a batch at a time: one `getrandom` per 32 ids rather
-    /// than one per id (each is a system call of some 250 ns).
+    /// than one per id (each is a system call of some 250 ns). The words live on the heap for
+    /// the process's life; only the one pool behind the lock exists.
     struct RandomPool: RandomNumberGenerator {
-        private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
-            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        private var used = 32
+        private static let size = 32
+        private let words = UnsafeMutablePointer<UInt64>.allocate(capacity: RandomPool.size)
+        private var used = RandomPool.size
 
         mutating func next() -> UInt64 {
-            withUnsafeMutableBytes(of: &words) { buffer in
-                if used == 32 {
-                    arc4random_buf(buffer.baseAddress!, buffer.count)   // glibc: getrandom(2)
-                    used = 0
-                }
-                defer { used += 1 }
-                return buffer.load(fromByteOffset: used * 8, as: UInt64.self)
+            if used == Self.size {
+                arc4random_buf(UnsafeMutableRawPointer(words), Self.size * MemoryLayout<UInt64>.size)   // glibc: getrandom(2)
+                used = 0
             }
+            defer { used += 1 }
+            return words[used]
         }
     }
 

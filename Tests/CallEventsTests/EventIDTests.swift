@@ -108,4 +108,16 @@ final class EventIDTests: XCTestCase {
         XCTAssertEqual(Set(draws).count, draws.count)
         XCTAssertFalse(draws.contains(0))
     }
+
+    /// The 62 random bits are what keep two instances' ids apart: they must differ id to id
+    /// (and the counter must not start at 0 every millisecond), whatever the build.
+    func testIDsCarryRandomBitsNotZeros() {
+        let now = Timestamp(milliseconds: 1_700_000_000_000)
+        let ids = (0..<64).map { i in EventID.make(now: Timestamp(milliseconds: now.milliseconds + Int64(i) * 10)) }
+        let randomParts = ids.map { $0.suffix(12) }   // the last 48 of the 62 random bits
+        XCTAssertEqual(Set(randomParts).count, ids.count, "random bits repeat: \(ids.prefix(3))")
+        XCTAssertFalse(randomParts.contains("000000000000"))
+        let counterStarts = ids.map { $0.dropFirst(15).prefix(3) }   // rand_a: a new millisecond each time
+        XCTAssertGreaterThan(Set(counterStarts).count, 1, "the counter starts at the same value every millisecond")
+    }
 }
