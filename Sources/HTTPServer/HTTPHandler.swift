@@ -1,18 +1,3 @@
-/// Where a request came from, as the socket saw it.
-public struct ConnectionInfo: Sendable, Equatable {
-    /// The peer's IP address as text: `127.0.0.1`, `::1` (IPv4-mapped IPv6 shown as IPv4).
-    public var peerAddress: String
-    public var peerPort: Int
-
-    public init(peerAddress: String, peerPort: Int) {
-        self.peerAddress = peerAddress
-        self.peerPort = peerPort
-    }
-}
-
-/// Hands a response back to the connection; call it exactly once, from any thread.
-public typealias HTTPResponder = @Sendable (HTTPResponse) -> Void
-
 /// The application behind the server. The server knows nothing else about it.
 ///
 /// Both methods are called on the connection's event-loop thread and must not block.

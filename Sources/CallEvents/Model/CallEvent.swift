@@ -1,74 +1,3 @@
-/// The vendors callhook understands.
-public enum Vendor: String, Sendable, CaseIterable {
-    case voipnow, urlnetworks, voipstudio, impactpbx
-}
-
-/// A route's vendor: one of the four, or `auto` (detected from the payload).
-public enum VendorChoice: Sendable, Equatable {
-    case vendor(Vendor)
-    case auto
-}
-
-/// The normalized event type (call-event.md, "`type` vocabulary").
-public enum EventType: String, Sendable, CaseIterable {
-    case initiated = "call.initiated"
-    case ringing = "call.ringing"
-    case answered = "call.answered"
-    case hold = "call.hold"
-    case unhold = "call.unhold"
-    case dtmf = "call.dtmf"
-    case missed = "call.missed"
-    case hangup = "call.hangup"
-    case failed = "call.failed"
-    case smsReceived = "sms.received"
-    case queueWrapup = "queue.wrapup"
-    case unknown
-}
-
-public enum Direction: String, Sendable, CaseIterable {
-    case inbound, outbound, `internal`
-}
-
-/// How a call ended (call-event.md, "`outcome` vocabulary").
-public enum Outcome: String, Sendable, CaseIterable {
-    case answered, busy
-    case noAnswer = "no_answer"
-    case cancelled, congestion, unavailable, missed, failed, unknown
-}
-
-/// A calling or called party.
-public struct Party: Sendable, Equatable {
-    public var number: String?
-    public var name: String?
-
-    public init(number: String? = nil, name: String? = nil) {
-        self.number = number
-        self.name = name
-    }
-}
-
-/// Where the delivery came from.
-public struct EventSource: Sendable, Equatable {
-    /// The client IP after trusted-proxy resolution.
-    public var addr: String
-    public var userAgent: String?
-
-    public init(addr: String, userAgent: String?) {
-        self.addr = addr
-        self.userAgent = userAgent
-    }
-}
-
-/// A point in time, in milliseconds since the Unix epoch (UTC). Written as RFC 3339 with
-/// exactly three fractional digits and `Z`.
-public struct Timestamp: Sendable, Equatable, Comparable, Hashable {
-    public var milliseconds: Int64
-
-    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
-
-    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.milliseconds < b.milliseconds }
-}
-
 /// One line of the event log (call-event.md). Every field is written, `null` when unknown.
 public struct CallEvent: Sendable, Equatable {
     public var id: String
@@ -155,4 +84,3 @@ public struct CallEvent: Sendable, Equatable {
         self.query = query
     }
 }
-

@@ -1,0 +1,3 @@
+public enum Direction: String, Sendable, CaseIterable {
+    case inbound, outbound, `internal`
+}

@@ -1,0 +1,6 @@
+/// How a call ended (call-event.md, "`outcome` vocabulary").
+public enum Outcome: String, Sendable, CaseIterable {
+    case answered, busy
+    case noAnswer = "no_answer"
+    case cancelled, congestion, unavailable, missed, failed, unknown
+}
