@@ -1,4 +1,5 @@
 import HTTPServer
+import CallEvents
 
 /// Decides whether a request may use a route (receiver.md, "Authentication"), and whether it
 /// may read `/healthz` and `/metrics`.

@@ -1,0 +1,73 @@
+/// The base64 alphabets of RFC 4648: `standard` (§4, `+/`) for HTTP Basic credentials
+/// (RFC 7617 §2) and signature headers, `url` (§5, `-_`) for JWTs (RFC 7515 §2).
+///
+/// ```swift
+/// Base64.decode("dXNlcjpwYXNz".utf8)                  // Array("user:pass".utf8)
+/// Base64.decode("eyJhbGciOiJIUzI1NiJ9".utf8, alphabet: .url)
+/// Base64.encode([0xFB, 0xFF], alphabet: .url, padded: false)   // "-_8"
+/// ```
+///
+/// Decoding: padding may be left out; any other character, or a length no encoder produces,
+/// is refused.
+public enum Base64 {
+    public enum Alphabet: Sendable { case standard, url }
+
+    public static func decode(_ text: some Collection<UInt8>, alphabet: Alphabet = .standard) -> [UInt8]? {
+        var body = Array(text)
+        // At most two `=`, and only at the end.
+        var padding = 0
+        while body.last == UInt8(ascii: "="), padding < 2 {
+            body.removeLast()
+            padding += 1
+        }
+        guard body.count % 4 != 1, padding == 0 || (body.count + padding) % 4 == 0 else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(body.count * 3 / 4)
+        var accumulator: UInt32 = 0, bits = 0
+        for byte in body {
+            guard let value = sextet(byte, alphabet) else { return nil }
+            accumulator = accumulator << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                result.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            }
+        }
+        return result
+    }
+
+    /// The text of `bytes` in `alphabet`, with `=` padding unless `padded` is false.
+    public static func encode(_ bytes: some Collection<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true) -> String {
+        let table: StaticString = alphabet == .standard
+            ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        let digits = UnsafeBufferPointer(start: table.utf8Start, count: 64)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var accumulator: UInt32 = 0, bits = 0
+        for byte in bytes {
+            accumulator = accumulator << 8 | UInt32(byte)
+            bits += 8
+            while bits >= 6 {
+                bits -= 6
+                out.append(digits[Int(accumulator >> UInt32(bits) & 0x3F)])
+            }
+        }
+        if bits > 0 { out.append(digits[Int(accumulator << UInt32(6 - bits) & 0x3F)]) }
+        if padded { while out.count % 4 != 0 { out.append(UInt8(ascii: "=")) } }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func sextet(_ byte: UInt8, _ alphabet: Alphabet) -> UInt8? {
+        switch byte {
+        case 65...90: byte - 65
+        case 97...122: byte - 71
+        case 48...57: byte + 4
+        case UInt8(ascii: "+") where alphabet == .standard: 62
+        case UInt8(ascii: "/") where alphabet == .standard: 63
+        case UInt8(ascii: "-") where alphabet == .url: 62
+        case UInt8(ascii: "_") where alphabet == .url: 63
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A JSON Web Token in compact serialization (RFC 7519 §3, RFC 7515 §7.1):
+/// `base64url(header) "." base64url(payload) "." base64url(signature)`, split and decoded but
+/// not verified. Dialpad sends its event as such a body; Vonage signs in `Authorization`.
+///
+/// ```swift
+/// guard let jwt = CompactJWT(body) else { return reject("not a JWT") }
+/// JSONParser.parse(jwt.payload)          // the claims: what the decoders read
+/// jwt.signingInput                       // `header.payload`, the bytes HS256 signs
+/// ```
+public struct CompactJWT: Sendable, Equatable {
+    /// The decoded JOSE header (JSON text).
+    public var header: [UInt8]
+    /// The decoded payload (JSON text, the claims).
+    public var payload: [UInt8]
+    /// The decoded signature bytes.
+    public var signature: [UInt8]
+    /// The first two segments as sent, with the dot between them.
+    public var signingInput: [UInt8]
+
+    /// nil unless `text` (white space around it ignored) is exactly three base64url segments
+    /// separated by dots, each of which decodes.
+    public init?(_ text: some Collection<UInt8>) {
+        var bytes = Array(text)
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
+        let token = bytes[start...]
+        let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
+              let header = Base64.decode(parts[0], alphabet: .url),
+              let payload = Base64.decode(parts[1], alphabet: .url),
+              let signature = Base64.decode(parts[2], alphabet: .url) else { return nil }
+        self.header = header
+        self.payload = payload
+        self.signature = signature
+        self.signingInput = Array(token[parts[0].startIndex..<parts[1].endIndex])
+    }
+}
