@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: `callhook` -> `Receiver` -> {`HTTPServer`, `CallEvents`, `EventLog`}.
+// Dependencies point one way: `callhook` -> `Receiver` -> {`HTTPServer`, `CallEvents`, `EventLog`} -> `System`.
 // `HTTPServer` knows nothing of vendors; `CallEvents` and `EventLog` know nothing of sockets.
 let package = Package(
     name: "callhook",
@@ -12,10 +12,12 @@ let package = Package(
     targets: [
         // libc headers Swift does not import: <sys/epoll.h>, <sys/eventfd.h>, accept4.
         .target(name: "CEpoll"),
-        .target(name: "HTTPServer", dependencies: ["CEpoll"]),
+        // Every syscall, thread and clock of the package: EINTR retried, errno with the call's name.
+        .target(name: "System", dependencies: ["CEpoll"]),
+        .target(name: "HTTPServer", dependencies: ["CEpoll", "System"]),
         .target(name: "CallEvents"),
-        .target(name: "EventLog"),
-        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog"]),
+        .target(name: "EventLog", dependencies: ["System"]),
+        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "System"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
@@ -28,10 +30,11 @@ let package = Package(
         .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
 
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "SystemTests", dependencies: ["System"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
-        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
+        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import System
 import Glibc
 #endif
 import Synchronization
@@ -34,7 +35,7 @@ public final class HTTPServer: Sendable {
 
     private enum Lifecycle {
         case created
-        case running([EventLoop], [LoopThread])
+        case running([EventLoop], [SystemThread])
         case stopped
     }
 
@@ -74,10 +75,10 @@ public final class HTTPServer: Sendable {
                 for listener in listeners { listener.close() }
                 throw error
             }
-            var threads: [LoopThread] = []
+            var threads: [SystemThread] = []
             for loop in loops {
                 do {
-                    threads.append(try LoopThread.spawn(name: "http-loop-\(loop.index)") { loop.run() })
+                    threads.append(try SystemThread.spawn(name: "http-loop-\(loop.index)") { loop.run() })
                 } catch {
                     Self.stop(loops: Array(loops[..<threads.count]), threads: threads, drainMilliseconds: 0)
                     throw error
@@ -92,7 +93,7 @@ public final class HTTPServer: Sendable {
     /// waits up to `drainMilliseconds` for responses in flight, then closes every connection.
     /// Blocks until done.
     public func stop(drainMilliseconds: Int) {
-        let running = lifecycle.withLock { lifecycle -> ([EventLoop], [LoopThread])? in
+        let running = lifecycle.withLock { lifecycle -> ([EventLoop], [SystemThread])? in
             defer { lifecycle = .stopped }
             if case .running(let loops, let threads) = lifecycle { return (loops, threads) }
             return nil
@@ -134,8 +135,8 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    private static func stop(loops: [EventLoop], threads: [LoopThread], drainMilliseconds: Int) {
-        let deadline = MonotonicClock.milliseconds() + max(0, drainMilliseconds)
+    private static func stop(loops: [EventLoop], threads: [SystemThread], drainMilliseconds: Int) {
+        let deadline = SystemClock.monotonicMilliseconds() + max(0, drainMilliseconds)
         for loop in loops { loop.mailbox.requestStop(deadline: deadline) }
         for thread in threads { thread.join() }
     }

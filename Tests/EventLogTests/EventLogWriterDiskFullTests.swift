@@ -1,3 +1,4 @@
+import System
 import EventLog
 import Glibc
 import XCTest

@@ -1,4 +1,5 @@
 import Glibc
+import System
 
 /// A file opened for positional reads, for scanning a log backwards from its end.
 struct ReadableFile {
@@ -7,19 +8,19 @@ struct ReadableFile {
 
     /// Opens `path`; nil when it does not exist (a log not yet written has no tail).
     static func open(path: String, writable: Bool = false) throws(StorageError) -> ReadableFile? {
-        var fd: Int32
-        repeat {
-            fd = Glibc.open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC)
-        } while fd < 0 && errno == EINTR
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw .failed("open", errno: errno)
+        let fd: Int32
+        do {
+            fd = try Syscall.blocking("open") { Glibc.open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC) }
+        } catch {
+            if error.errno == ENOENT { return nil }
+            throw StorageError(error)
         }
         var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            let code = errno
-            Glibc.close(fd)
-            throw .failed("fstat", errno: code)
+        do {
+            try Syscall.blocking("fstat") { fstat(fd, &info) }
+        } catch {
+            Syscall.close(fd)
+            throw StorageError(error)
         }
         return ReadableFile(fd: fd, size: Int(info.st_size))
     }
@@ -28,26 +29,25 @@ struct ReadableFile {
     func read(at offset: Int, count: Int) throws(StorageError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
-        var failure: Int32 = 0
+        var failure: SystemCallError?
         bytes.withUnsafeMutableBytes { buffer in
             while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if n > 0 {
+                do throws(SystemCallError) {
+                    let n = try Syscall.blocking("pread") { pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done)) }
+                    if n == 0 { break }
                     done += n
-                } else if n == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = errno
+                } catch {
+                    failure = error
                     break
                 }
             }
         }
-        if failure != 0 { throw .failed("pread", errno: failure) }
+        if let failure { throw StorageError(failure) }
         if done < count { bytes.removeSubrange(done...) }
         return bytes
     }
 
     func close() {
-        _ = Glibc.close(fd)
+        Syscall.close(fd)
     }
 }

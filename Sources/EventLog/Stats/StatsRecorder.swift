@@ -1,3 +1,4 @@
+import System
 import Synchronization
 
 /// The writer's counters and health behind one mutex, updated once per batch (not per line).
@@ -30,7 +31,7 @@ final class StatsRecorder: Sendable {
 
     /// Marks the log unhealthy (keeping the first failure's time) and records the error.
     func failed(_ error: StorageError, batch: Bool) {
-        let now = Clock.epochMillis()
+        let now = SystemClock.epochMilliseconds()
         stats.withLock { s in
             if batch { s.failedBatches += 1 }
             s.lastError = error

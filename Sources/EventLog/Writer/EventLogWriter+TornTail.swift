@@ -1,4 +1,5 @@
 import Glibc
+import System
 
 extension EventLogWriter {
     /// Cuts a trailing partial line (a crash during a write; never acknowledged) from the log
@@ -36,11 +37,11 @@ extension EventLogWriter {
         torn.reserveCapacity(file.size - cut)
         for block in blocks.reversed() { torn.append(contentsOf: block) }
 
-        while ftruncate(file.fd, off_t(cut)) != 0 {
-            if errno != EINTR { throw StorageError.failed("ftruncate", errno: errno) }
-        }
-        while fsync(file.fd) != 0 {
-            if errno != EINTR { throw StorageError.failed("fsync", errno: errno) }
+        do {
+            try Syscall.blocking("ftruncate") { ftruncate(file.fd, off_t(cut)) }
+            try Syscall.blocking("fsync") { fsync(file.fd) }
+        } catch {
+            throw StorageError(error)
         }
         return torn
     }

@@ -1,3 +1,5 @@
+import System
+
 /// A single writer with group commit for an append-only JSON Lines file.
 ///
 /// Each log has its own writer thread. `append` only queues; the writer takes everything
@@ -42,11 +44,11 @@ public final class EventLogWriter: Sendable {
             path: path, policy: fsync,
             retryDelayNanos: UInt64(max(retryDelayMilliseconds, 0)) * 1_000_000,
             file: file, queue: queue, stats: recorder)
-        do {
-            try WriterThread.start(loop.run)
+        do throws(SystemCallError) {
+            _ = try SystemThread.spawn(name: "log-writer", detached: true, loop.run)
         } catch {
             file.close()
-            throw error
+            throw StorageError(error)
         }
         self.path = path
         self.policy = fsync

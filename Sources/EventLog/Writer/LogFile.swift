@@ -1,7 +1,8 @@
 import Glibc
+import System
 
 /// One open append-only file descriptor and the few calls the writer makes on it.
-/// Every call retries `EINTR` and reports failure as a `StorageError` carrying errno.
+/// Every call goes through `Syscall` (EINTR retried) and fails as a `StorageError` carrying errno.
 /// Used from the writer thread only.
 struct LogFile {
     let fd: Int32
@@ -23,7 +24,7 @@ struct LogFile {
                 do {
                     try syncDirectory(of: path)
                 } catch {
-                    Glibc.close(created)
+                    Syscall.close(created)
                     throw error
                 }
                 return LogFile(fd: created)
@@ -33,24 +34,30 @@ struct LogFile {
         throw .failed("open", errno: EEXIST)
     }
 
+    /// `open` retried on `EINTR`; -1 with `errno` set otherwise, for the caller to tell
+    /// ENOENT and EEXIST from failures.
     private static func retryingOpen(_ path: String, _ flags: Int32, mode: mode_t = 0) -> Int32 {
-        while true {
-            let fd = Glibc.open(path, flags, mode)
-            if fd >= 0 || errno != EINTR { return fd }
+        do {
+            return try Syscall.blocking("open") { Glibc.open(path, flags, mode) }
+        } catch {
+            errno = error.errno
+            return -1
         }
     }
 
     /// `fsync` on the folder holding `path`, making a newly created name durable.
     static func syncDirectory(of path: String) throws(StorageError) {
         let dir = directoryName(of: path)
-        let fd = Glibc.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw .failed("open", errno: errno) }
-        defer { Glibc.close(fd) }
-        while fsync(fd) != 0 {
-            if errno == EINTR { continue }
+        let fd: Int32
+        do { fd = try Syscall.blocking("open") { Glibc.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } }
+        catch { throw StorageError(error) }
+        defer { Syscall.close(fd) }
+        do {
+            try Syscall.blocking("fsync") { fsync(fd) }
+        } catch {
             // Some file systems cannot sync a directory; that is not a storage failure.
-            if errno == EINVAL || errno == EROFS { return }
-            throw .failed("fsync", errno: errno)
+            if error.errno == EINVAL || error.errno == EROFS { return }
+            throw StorageError(error)
         }
     }
 
@@ -64,9 +71,8 @@ struct LogFile {
 
     /// The current end of the file: the size before the next append.
     func endOffset() throws(StorageError) -> off_t {
-        let end = lseek(fd, 0, SEEK_END)
-        guard end >= 0 else { throw .failed("lseek", errno: errno) }
-        return end
+        do { return try Syscall.blocking("lseek") { lseek(fd, 0, SEEK_END) } }
+        catch { throw StorageError(error) }
     }
 
     /// Writes all of `bytes`, looping on short writes and `EINTR`.
@@ -74,35 +80,28 @@ struct LogFile {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let n = write(fd, next, left)
-            if n > 0 {
-                next += n
-                left -= n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                // A regular file never returns 0 for a non-empty write; do not spin on it.
-                throw .failed("write", errno: n == 0 ? EIO : errno)
-            }
+            let n: Int
+            do { n = try Syscall.blocking("write") { write(fd, next, left) } }
+            catch { throw StorageError(error) }
+            // A regular file never returns 0 for a non-empty write; do not spin on it.
+            guard n > 0 else { throw .failed("write", errno: EIO) }
+            next += n
+            left -= n
         }
     }
 
     func dataSync() throws(StorageError) {
-        while fdatasync(fd) != 0 {
-            if errno == EINTR { continue }
-            throw .failed("fdatasync", errno: errno)
-        }
+        do { try Syscall.blocking("fdatasync") { fdatasync(fd) } }
+        catch { throw StorageError(error) }
     }
 
     func truncate(to size: off_t) throws(StorageError) {
-        while ftruncate(fd, size) != 0 {
-            if errno == EINTR { continue }
-            throw .failed("ftruncate", errno: errno)
-        }
+        do { try Syscall.blocking("ftruncate") { ftruncate(fd, size) } }
+        catch { throw StorageError(error) }
     }
 
     /// Closes once; `close` is never retried on `EINTR` (the descriptor is gone either way).
     func close() {
-        _ = Glibc.close(fd)
+        Syscall.close(fd)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import System
 
 /// Why a line could not be stored. The sender gets `503` + `Retry-After` and retries.
 ///
@@ -17,6 +18,11 @@ public enum StorageError: Error, Sendable, Equatable {
     /// Maps a failed call's errno: a full disk or quota is `.noSpace`, anything else `.io`.
     static func failed(_ call: String, errno code: Int32) -> StorageError {
         code == ENOSPC || code == EDQUOT ? .noSpace : .io(call: call, errno: code)
+    }
+
+    /// The storage view of a failed system call.
+    init(_ error: SystemCallError) {
+        self = .failed(error.call, errno: error.errno)
     }
 }
 

@@ -1,3 +1,4 @@
+import System
 import Glibc
 import Synchronization
 
@@ -104,6 +105,6 @@ final class WriteQueue: Sendable {
 
     /// Sleeps as `sleep()`, or until `nanos` have passed; false on timeout.
     func sleep(atMostNanos nanos: UInt64) -> Bool {
-        wakeup.wait(until: Clock.realtimeDeadline(afterNanos: nanos))
+        wakeup.wait(until: SystemClock.realtimeDeadline(afterNanos: nanos))
     }
 }

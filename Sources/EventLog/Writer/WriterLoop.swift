@@ -1,3 +1,4 @@
+import System
 import Glibc
 
 /// The body of a log's writer thread: takes every queued line as one batch, writes it with
@@ -38,7 +39,7 @@ final class WriterLoop {
         self.file = file
         self.queue = queue
         self.stats = stats
-        self.lastSyncNanos = Clock.monotonicNanos()
+        self.lastSyncNanos = SystemClock.monotonicNanos()
     }
 
     func run() {
@@ -61,7 +62,7 @@ final class WriterLoop {
 
     private func commit() {
         defer { batch.removeAll(keepingCapacity: true) }
-        let now = Clock.monotonicNanos()
+        let now = SystemClock.monotonicNanos()
         if let error = lastError, now < nextAttemptNanos {
             // Still failing and too soon to retry: a fast 503 instead of a slow one.
             stats.rejectedWhileUnhealthy(batch.count)
@@ -73,7 +74,7 @@ final class WriterLoop {
             try writeBuffer()
         } catch {
             lastError = error
-            nextAttemptNanos = Clock.monotonicNanos() + retryDelayNanos
+            nextAttemptNanos = SystemClock.monotonicNanos() + retryDelayNanos
             stats.failed(error, batch: true)
             complete(.failure(error))
             return
@@ -85,7 +86,7 @@ final class WriterLoop {
         }
         complete(.success(()))
         if case .interval(let ms) = policy, dirty,
-           Clock.monotonicNanos() - lastSyncNanos >= UInt64(max(ms, 0)) * 1_000_000 {
+           SystemClock.monotonicNanos() - lastSyncNanos >= UInt64(max(ms, 0)) * 1_000_000 {
             syncAcknowledged()
         }
     }
@@ -123,9 +124,9 @@ final class WriterLoop {
     }
 
     private func sync() throws(StorageError) {
-        let started = Clock.monotonicNanos()
+        let started = SystemClock.monotonicNanos()
         try file.dataSync()
-        let ended = Clock.monotonicNanos()
+        let ended = SystemClock.monotonicNanos()
         lastSyncNanos = ended
         dirty = false
         stats.synced(seconds: Double(ended - started) / 1e9)
@@ -138,7 +139,7 @@ final class WriterLoop {
             try sync()
         } catch {
             lastError = error
-            nextAttemptNanos = Clock.monotonicNanos() + retryDelayNanos
+            nextAttemptNanos = SystemClock.monotonicNanos() + retryDelayNanos
             stats.failed(error, batch: false)
         }
     }
@@ -157,7 +158,7 @@ final class WriterLoop {
             return
         }
         let due = lastSyncNanos + UInt64(max(ms, 0)) * 1_000_000
-        let now = Clock.monotonicNanos()
+        let now = SystemClock.monotonicNanos()
         if now >= due || !queue.sleep(atMostNanos: due - now) {
             syncAcknowledged()
         }
@@ -167,7 +168,7 @@ final class WriterLoop {
     /// new file is opened first: if that fails, lines keep going to the old one and the
     /// reopen is tried again at the next batch, no sooner than the retry delay.
     private func reopen() {
-        let now = Clock.monotonicNanos()
+        let now = SystemClock.monotonicNanos()
         if reopenPending && now < nextAttemptNanos { return }
         let fresh: LogFile
         do throws(StorageError) {

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import System
 import Glibc
 #endif
 import CEpoll
@@ -12,8 +13,8 @@ import Synchronization
 ///
 /// ```swift
 /// let loop = try EventLoop(index: 0, listener: listener, handler: app, limits: limits, counters: counters)
-/// let thread = try LoopThread.spawn(name: "http-loop-0") { loop.run() }
-/// loop.mailbox.requestStop(deadline: MonotonicClock.milliseconds() + 5_000); thread.join()
+/// let thread = try SystemThread.spawn(name: "http-loop-0") { loop.run() }
+/// loop.mailbox.requestStop(deadline: SystemClock.monotonicMilliseconds() + 5_000); thread.join()
 /// ```
 ///
 /// Thread ownership: everything but `mailbox` and `threadID` belongs to the loop's thread
@@ -43,7 +44,7 @@ final class EventLoop: @unchecked Sendable {
     private var stopDeadline: Int?
     private let events: UnsafeMutablePointer<epoll_event>
     /// The clock as of the last wake-up; every deadline is computed from it.
-    private(set) var now = MonotonicClock.milliseconds()
+    private(set) var now = SystemClock.monotonicMilliseconds()
     /// Shared by all of the loop's connections: reads land here and go straight to a parser.
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Responses being encoded for the connection at hand; empty between events.
@@ -81,7 +82,7 @@ final class EventLoop: @unchecked Sendable {
         threadID.store(UInt(bitPattern: Int(bitPattern: pthread_self())), ordering: .releasing)
         while true {
             let count = epoll_wait(epollFD, events, Self.maxEvents, waitMilliseconds())
-            now = MonotonicClock.milliseconds()
+            now = SystemClock.monotonicMilliseconds()
             if count > 0 {
                 for i in 0..<Int(count) {
                     dispatch(flags: cepoll_event_flags(events, Int32(i)), data: cepoll_event_data(events, Int32(i)))
@@ -102,7 +103,7 @@ final class EventLoop: @unchecked Sendable {
         if let earliest = deadlines.earliest { next = min(next, earliest) }
         if let resume = backoff.resumeAt { next = min(next, resume) }
         if let stopDeadline { next = min(next, stopDeadline) }
-        return Int32(max(0, next - MonotonicClock.milliseconds()))
+        return Int32(max(0, next - SystemClock.monotonicMilliseconds()))
     }
 
     private func dispatch(flags: UInt32, data: UInt64) {

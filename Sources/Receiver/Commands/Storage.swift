@@ -1,3 +1,4 @@
+import System
 import CallEvents
 import Dispatch
 import EventLog

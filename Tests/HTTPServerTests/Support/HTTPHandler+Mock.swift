@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import System
 import Glibc
 #endif
 import Dispatch
@@ -65,8 +66,8 @@ extension HTTPServer {
 
 /// Polls `condition` every 10 ms for up to `seconds`.
 func eventually(within seconds: Double = 3, _ condition: () -> Bool) -> Bool {
-    let deadline = MonotonicClock.milliseconds() + Int(seconds * 1000)
-    while MonotonicClock.milliseconds() < deadline {
+    let deadline = SystemClock.monotonicMilliseconds() + Int(seconds * 1000)
+    while SystemClock.monotonicMilliseconds() < deadline {
         if condition() { return true }
         usleep(10_000)
     }

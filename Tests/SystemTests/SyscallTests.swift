@@ -2,13 +2,17 @@
 import Glibc
 #endif
 import XCTest
-@testable import HTTPServer
+import System
 
 final class SyscallTests: XCTestCase {
     func testFailureCarriesTheCallsNameAndErrno() {
+        // A directory opens for reading but cannot be read: EISDIR, a failure rather than a bug.
+        let fd = open("/", O_RDONLY | O_DIRECTORY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
         var byte: UInt8 = 0
-        XCTAssertThrowsError(try Syscall.call("read") { read(-1, &byte, 1) }) { error in
-            XCTAssertEqual(error as? SystemCallError, SystemCallError(call: "read", errno: EBADF))
+        XCTAssertThrowsError(try Syscall.call("read") { read(fd, &byte, 1) }) { error in
+            XCTAssertEqual(error as? SystemCallError, SystemCallError(call: "read", errno: EISDIR))
             XCTAssertTrue("\(error)".hasPrefix("read: "))
         }
     }
@@ -36,5 +40,14 @@ final class SyscallTests: XCTestCase {
         }
         XCTAssertEqual(result, 7)
         XCTAssertEqual(calls, 3)
+    }
+
+    func testTheCallIsNamedByItsCaller() {
+        func fdatasync() throws(SystemCallError) {
+            try Syscall.blocking { () -> Int32 in errno = EIO; return -1 }
+        }
+        XCTAssertThrowsError(try fdatasync()) { error in
+            XCTAssertEqual((error as? SystemCallError)?.call, "fdatasync()")
+        }
     }
 }
