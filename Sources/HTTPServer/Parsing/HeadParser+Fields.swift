@@ -30,9 +30,24 @@ extension HeadParser {
             transferEncodingCount += 1
             transferCoding = Self.transferCoding(bytes, value)
         default:
-            break
+            if Self.isFramingLookAlike(bytes, name) { return .badRequest("look-alike of a framing header") }
         }
         return nil
+    }
+
+    /// `Content_Length`, `Transfer--Encoding` ...: a hop that folds `_` into `-` or squeezes
+    /// hyphens would frame the message by a header this parser did not (http-conformance.md).
+    static func isFramingLookAlike(_ bytes: UnsafeRawBufferPointer, _ name: Range<Int>) -> Bool {
+        guard name.count >= 14 else { return false }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(name.count)
+        for index in name {
+            var b = bytes[index] | 0x20
+            if bytes[index] == 0x5F || bytes[index] == 0x2D { b = 0x2D }
+            if b == 0x2D, folded.last == 0x2D { continue }
+            folded.append(b)
+        }
+        return folded.elementsEqual("content-length".utf8) || folded.elementsEqual("transfer-encoding".utf8)
     }
 
     /// Decides the framing once the whole head is in (RFC 9112 §6), and builds the head.
@@ -66,7 +81,10 @@ extension HeadParser {
         }
 
         // RFC 9112 §9.3: 1.1 stays open unless "close"; 1.0 only with "keep-alive".
-        let keepAlive = !connectionClose && (version == .http1_1 || connectionKeepAlive)
+        // A GET or HEAD with a body is read by its framing, answered, then closed: a front end
+        // that disagrees on whether the body exists cannot smuggle a request behind it.
+        let bodyOnSafeMethod = (method == "GET" || method == "HEAD") && framing != .none && framing != .contentLength(0)
+        let keepAlive = !connectionClose && !bodyOnSafeMethod && (version == .http1_1 || connectionKeepAlive)
         // RFC 9110 §10.1.1: a 100-continue expectation in an HTTP/1.0 request is ignored.
         let head = HTTPRequestHead(method: method, target: target, version: version,
                                    headers: HTTPHeaders(headers), framing: framing,
