@@ -76,10 +76,31 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value(#" {"a":1}"#, "application/x-www-form-urlencoded"), json)
     }
 
-    func testOnlyObjectsAndArraysCountAsJSON() {
-        // receiver.md: sniffing looks for `{` or `[`; anything else is a form, whatever was declared.
-        XCTAssertEqual(value("42", "application/json"), .object([JSONMember("42", .string(""))]))
-        XCTAssertEqual(value("[a]=1", "application/x-www-form-urlencoded"), .object([JSONMember("[a]", .string("1"))]))
+    /// receiver.md "Bodies": a JSON top level that is not an object or an array is valid JSON no
+    /// vendor can decode, a `422`; it never becomes a form key.
+    func testJSONScalarsDeclaredAsJSONAre422() {
+        for (body, kind) in [("42", "a number"), (#""x""#, "a string"), ("null", "null"), ("true", "a boolean"), (" -1.5e3 ", "a number")] {
+            for type in ["application/json", "text/json", "application/vnd.api+json", "Application/JSON; charset=utf-8"] {
+                let failure = failure(body, type)
+                XCTAssertEqual(failure?.status, 422, "\(body) as \(type)")
+                XCTAssertEqual(failure?.message, "JSON top level is \(kind), not an object or an array", "\(body) as \(type)")
+            }
+        }
+    }
+
+    func testTextJSONIsJSON() {
+        XCTAssertEqual(value(#"{"a":1}"#, "text/json"), json)
+        XCTAssertEqual(value(#"{"a":1}"#, "text/json; charset=utf-8"), json)
+    }
+
+    /// curl's `--data` declares a form whatever it sends: a body starting with `{` or `[` is JSON.
+    func testDeclaredFormStartingWithABracketIsJSON() {
+        XCTAssertEqual(value(#"[{"a":1}]"#, "application/x-www-form-urlencoded"),
+                       .array([.object([JSONMember("a", .number("1"))])]))
+        XCTAssertEqual(failure("[a]=1", "application/x-www-form-urlencoded")?.status, 422)
+        // Without a type, and as text, the same.
+        XCTAssertEqual(value(#"[1]"#, nil), .array([.number("1")]))
+        XCTAssertEqual(value(#"[1]"#, "text/plain"), .array([.number("1")]))
     }
 
     func testByteOrderMarkBeforeJSONIsSkipped() {

@@ -10,8 +10,11 @@
 /// ```
 ///
 /// Routing by media type (case-insensitive, parameters other than `boundary` ignored):
-/// - `application/json`, `*/*+json`: JSON; a body not starting with `{` or `[` is read as a form.
-/// - `application/x-www-form-urlencoded`: form; a body starting with `{` is read as JSON.
+/// - `application/json`, `text/json`, `*/*+json`: JSON. A top level that is not an object or
+///   an array (`42`, `"x"`, `null`) is valid JSON no vendor can decode: a `422`. A body that
+///   is not JSON at all and does not start with `{` or `[` was mislabelled: read as a form.
+/// - `application/x-www-form-urlencoded`: form; a body starting with `{` or `[` is read as
+///   JSON (curl's `--data` sends that type by default).
 /// - `multipart/form-data`: its text fields.
 /// - `text/plain`, no `Content-Type`: sniffed, `{` or `[` -> JSON, else form.
 /// - anything else: 415.
@@ -28,6 +31,7 @@ public enum Payload {
             switch reading(buffer, contentType: contentType) {
             case .empty: .success(.object([]))
             case .json: JSONParser.parse(buffer)
+            case .declaredJSON: declaredJSON(buffer).map { $0 ?? form(buffer) }
             case .form: .success(form(buffer))
             case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary)
             case .failure(let failure): .failure(failure)
@@ -51,6 +55,8 @@ public enum Payload {
                     }
                     return DecodedBody(value: parsed.value, text: text, nameHashes: parsed.nameHashes)
                 }
+            case .declaredJSON:
+                declaredJSON(buffer).map { _ in DecodedBody(form: FormDecoding.collect(buffer)) }
             case .form:
                 .success(DecodedBody(form: FormDecoding.collect(buffer)))
             case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary).map { DecodedBody(value: $0) }
@@ -62,6 +68,8 @@ public enum Payload {
     /// How a body is read.
     private enum Reading {
         case empty, json, form
+        /// Declared JSON that does not start with `{` or `[`: a JSON scalar, or a mislabelled form.
+        case declaredJSON
         case multipart(boundary: String)
         case failure(DecodeFailure)
     }
@@ -72,8 +80,9 @@ public enum Payload {
         let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
         // The usual types, routed as below without parsing the header into a MediaType.
         switch contentType.flatMap(MediaType.common) {
-        case .json?, .text?: return looksLikeJSON ? .json : .form
-        case .form?: return first == UInt8(ascii: "{") ? .json : .form
+        case .json?: return looksLikeJSON ? .json : .declaredJSON
+        case .text?: return looksLikeJSON ? .json : .form
+        case .form?: return looksLikeJSON ? .json : .form
         case nil: break
         }
         guard let contentType, contentType.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
@@ -83,11 +92,11 @@ public enum Payload {
             return .failure(unsupported(MediaType.sanitized(contentType)))
         }
         if mediaType.isJSON {
-            return looksLikeJSON ? .json : .form
+            return looksLikeJSON ? .json : .declaredJSON
         }
         switch mediaType.essence {
         case "application/x-www-form-urlencoded":
-            return first == UInt8(ascii: "{") ? .json : .form
+            return looksLikeJSON ? .json : .form
         case "multipart/form-data":
             guard let boundary = mediaType.parameter("boundary"), !boundary.isEmpty else {
                 return .failure(DecodeFailure(status: 422, message: "invalid multipart/form-data: no boundary parameter"))
@@ -106,6 +115,21 @@ public enum Payload {
         let fields = FormDecoding.decode(bytes, dropping: dropping)
         if case .object(let members) = fields, members.isEmpty { return nil }
         return fields
+    }
+
+    /// A body declared JSON that does not start with `{` or `[`: a `422` when it is a JSON
+    /// scalar, which no vendor sends as an event; nil when it is not JSON, so the caller reads
+    /// it as the form it is.
+    private static func declaredJSON(_ body: UnsafeBufferPointer<UInt8>) -> Result<JSONValue?, DecodeFailure> {
+        guard case .success(let value) = JSONParser.parse(body) else { return .success(nil) }
+        let kind = switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array, .object: "an object or an array"
+        }
+        return .failure(DecodeFailure(status: 422, message: "JSON top level is \(kind), not an object or an array"))
     }
 
     private static func form(_ body: UnsafeBufferPointer<UInt8>) -> JSONValue {

@@ -10,6 +10,7 @@ public final class Metrics: Sendable {
         var rejects: [LabelPair: UInt64] = [:]      // route, status
         var authRefusals: [LabelPair: UInt64] = [:] // route, status
         var duplicates: [String: UInt64] = [:]      // route
+        var probes: [String: UInt64] = [:]          // route
     }
 
     private struct LabelPair: Hashable {
@@ -41,6 +42,10 @@ public final class Metrics: Sendable {
         counters.withLock { $0.duplicates[route, default: 0] += 1 }
     }
 
+    func countProbe(route: String) {
+        counters.withLock { $0.probes[route, default: 0] += 1 }
+    }
+
     /// The Prometheus text exposition format (version 0.0.4).
     func render(openConnections: Int, eventLog: EventLogStats, rejectsLog: EventLogStats) -> String {
         let c = counters.withLock { $0 }
@@ -64,6 +69,10 @@ public final class Metrics: Sendable {
         family("callhook_duplicates_total", "Deliveries answered as duplicates, by route.")
         for (route, value) in c.duplicates.sorted(by: { $0.key < $1.key }) {
             out += "callhook_duplicates_total{route=\"\(escape(route))\"} \(value)\n"
+        }
+        family("callhook_probes_total", "Empty deliveries (a sender's URL test) answered without storing, by route.")
+        for (route, value) in c.probes.sorted(by: { $0.key < $1.key }) {
+            out += "callhook_probes_total{route=\"\(escape(route))\"} \(value)\n"
         }
         family("callhook_open_connections", "Connections open now.", "gauge")
         out += "callhook_open_connections \(openConnections)\n"

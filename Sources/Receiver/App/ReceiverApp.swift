@@ -97,6 +97,11 @@ public final class ReceiverApp: HTTPHandler {
             source: EventSource(addr: client?.description ?? connection.peerAddress,
                                 userAgent: head.headers["User-Agent"]))
 
+        if delivery.isProbe {
+            metrics.countProbe(route: routeName)
+            return respond(Responses.probe)
+        }
+
         switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
         case .failure(let failure):
             rejects.record(delivery, failure: failure) { [metrics] result in
@@ -109,21 +114,44 @@ public final class ReceiverApp: HTTPHandler {
                 }
             }
         case .success(let event):
-            if let firstID = dedupe.lookup(event.key) {
+            store(event, route: routeName, respond: respond)
+        }
+    }
+
+    /// Claims the event's key, then writes its line and answers `200`, or answers as a
+    /// duplicate of the copy that claimed the key first: at once when that copy is written,
+    /// else once it is (or with its `503` when its write fails).
+    private func store(_ event: CallEvent, route routeName: String, respond: @escaping HTTPResponder) {
+        let key = event.key
+        let claim = dedupe.claim(key) { [metrics] outcome in
+            switch outcome {
+            case .written(let firstID):
                 metrics.countDuplicate(route: routeName)
-                return respond(Responses.duplicate(firstID: firstID))
+                respond(Responses.duplicate(firstID: firstID))
+            case .failed(let error):
+                respond(Responses.unavailable(error))
             }
-            var line = event.jsonLine()
-            redactor.redact(&line)
-            eventLog.append(line) { [dedupe, metrics] result in
-                switch result {
-                case .success:
-                    dedupe.insert(key: event.key, id: event.id)
-                    metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
-                    respond(Responses.stored(id: event.id))
-                case .failure(let error):
-                    respond(Responses.unavailable(error))
-                }
+        }
+        switch claim {
+        case .written(let firstID):
+            metrics.countDuplicate(route: routeName)
+            return respond(Responses.duplicate(firstID: firstID))
+        case .waiting:
+            return
+        case .claimed:
+            break
+        }
+        var line = event.jsonLine()
+        redactor.redact(&line)
+        eventLog.append(line) { [dedupe, metrics] result in
+            switch result {
+            case .success:
+                metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
+                respond(Responses.stored(id: event.id))
+                dedupe.settle(key, .success(event.id))
+            case .failure(let error):
+                respond(Responses.unavailable(error))
+                dedupe.settle(key, .failure(error))
             }
         }
     }
