@@ -58,7 +58,7 @@ final class ImpactPBXTests: XCTestCase {
         guard case .failure(let failure) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
             return XCTFail("a malformed JSON body must be rejected")
         }
-        XCTAssertEqual(failure.status, 422)
+        XCTAssertEqual(failure.reason, .malformed)
         XCTAssertEqual(failure.vendor, .impactpbx)
         XCTAssertTrue(failure.message.contains("invalid JSON"), failure.message)
     }

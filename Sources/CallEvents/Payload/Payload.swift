@@ -4,28 +4,28 @@
 /// ```swift
 /// switch Payload.decodeBody(request.body, contentType: request.header("Content-Type")) {
 /// case .success(let raw): ...            // .object / .array for JSON, .object for forms
-/// case .failure(let failure): ...        // 415 unsupported type, 422 malformed body
+/// case .failure(let failure): ...        // .unsupportedContentType, .malformed, .notAnObject
 /// }
 /// let query = Payload.decodeQuery(queryBytes[...], dropping: ["token"])   // nil when empty
 /// ```
 ///
 /// Routing by media type (case-insensitive, parameters other than `boundary` ignored):
 /// - `application/json`, `text/json`, `*/*+json`: JSON. A top level that is not an object or
-///   an array (`42`, `"x"`, `null`) is valid JSON no vendor can decode: a `422`. A body that
+///   an array (`42`, `"x"`, `null`) is valid JSON no vendor can decode: `.notAnObject`. A body that
 ///   is not JSON at all and does not start with `{` or `[` was mislabelled: read as a form.
 /// - `application/x-www-form-urlencoded`: form; a body starting with `{` or `[` is read as
 ///   JSON (curl's `--data` sends that type by default).
 /// - `multipart/form-data`: its text fields.
 /// - `text/plain`, no `Content-Type`: sniffed, `{` or `[` -> JSON, else form.
-/// - anything else: 415.
+/// - anything else: `.unsupportedContentType`.
 /// Decisions where the spec is silent: an empty body (or one of white space only) is an empty
-/// object whatever the type; a `Content-Type` that is not `type/subtype` is a 415 like any other
+/// object whatever the type; a `Content-Type` that is not `type/subtype` is unsupported like any other
 /// unknown type; a `charset` parameter is ignored, as text is read as UTF-8, or ISO-8859-1 where
 /// it is not valid UTF-8; a UTF-8 byte order mark before JSON is skipped.
 public enum Payload {
     /// Decodes a body by its `Content-Type`: JSON, form, multipart text fields, `text/plain`
     /// holding either; with none or a wrong one, sniffed (`{` or `[` -> JSON, else form).
-    /// Any other media type is a `415`; a body that does not parse is a `422`.
+    /// Any other media type is `.unsupportedContentType`; a body that does not parse is `.malformed`.
     public static func decodeBody(_ body: [UInt8], contentType: String?) -> Result<JSONValue, DecodeFailure> {
         body.withUnsafeBufferPointer { buffer in
             switch reading(buffer, contentType: contentType) {
@@ -99,7 +99,7 @@ public enum Payload {
             return looksLikeJSON ? .json : .form
         case "multipart/form-data":
             guard let boundary = mediaType.parameter("boundary"), !boundary.isEmpty else {
-                return .failure(DecodeFailure(status: 422, message: "invalid multipart/form-data: no boundary parameter"))
+                return .failure(DecodeFailure(.malformed, "invalid multipart/form-data: no boundary parameter"))
             }
             return .multipart(boundary: boundary)
         case "text/plain":
@@ -117,7 +117,7 @@ public enum Payload {
         return fields
     }
 
-    /// A body declared JSON that does not start with `{` or `[`: a `422` when it is a JSON
+    /// A body declared JSON that does not start with `{` or `[`: `.notAnObject` when it is a JSON
     /// scalar, which no vendor sends as an event; nil when it is not JSON, so the caller reads
     /// it as the form it is.
     private static func declaredJSON(_ body: UnsafeBufferPointer<UInt8>) -> Result<JSONValue?, DecodeFailure> {
@@ -129,7 +129,7 @@ public enum Payload {
         case .string: "a string"
         case .array, .object: "an object or an array"
         }
-        return .failure(DecodeFailure(status: 422, message: "JSON top level is \(kind), not an object or an array"))
+        return .failure(DecodeFailure(.notAnObject, "JSON top level is \(kind), not an object or an array"))
     }
 
     private static func form(_ body: UnsafeBufferPointer<UInt8>) -> JSONValue {
@@ -150,6 +150,6 @@ public enum Payload {
     }
 
     private static func unsupported(_ type: String) -> DecodeFailure {
-        DecodeFailure(status: 415, message: "unsupported content type: \(type)")
+        DecodeFailure(.unsupportedContentType, "unsupported content type: \(type)")
     }
 }

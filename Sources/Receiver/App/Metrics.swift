@@ -3,7 +3,7 @@ import EventLog
 import Synchronization
 
 /// Counters for `/metrics`, shared by every event loop. One short lock per update.
-public final class Metrics: Sendable {
+final class Metrics: Sendable {
     private struct Counters {
         var requests: [LabelPair: UInt64] = [:]     // route, status
         var events: [LabelPair: UInt64] = [:]       // vendor, type
@@ -20,7 +20,7 @@ public final class Metrics: Sendable {
 
     private let counters = Mutex(Counters())
 
-    public init() {}
+    init() {}
 
     func countRequest(route: String?, status: Int) {
         counters.withLock { $0.requests[LabelPair(first: route ?? "", second: String(status)), default: 0] += 1 }

@@ -11,7 +11,7 @@ import Synchronization
 /// let app = ReceiverApp(configuration: config, eventLog: events, rejectsLog: rejects, dedupe: index)
 /// let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), handler: app)
 /// ```
-public final class ReceiverApp: HTTPHandler {
+final class ReceiverApp: HTTPHandler {
     let configuration: Configuration
     let routes: RouteTable
     let eventLog: EventLogWriter
@@ -21,7 +21,7 @@ public final class ReceiverApp: HTTPHandler {
     let metrics: Metrics
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
 
-    public init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
+    init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
                 dedupe: DedupeIndex, metrics: Metrics = Metrics()) {
         self.configuration = configuration
         self.routes = RouteTable(configuration.routes)
@@ -33,7 +33,7 @@ public final class ReceiverApp: HTTPHandler {
     }
 
     /// Lets `/metrics` report the server's open connections.
-    public func attach(openConnections: @escaping @Sendable () -> Int) {
+    func attach(openConnections: @escaping @Sendable () -> Int) {
         connectionCount.withLock { $0 = openConnections }
     }
 
@@ -41,7 +41,7 @@ public final class ReceiverApp: HTTPHandler {
 
     // MARK: - The head: route, method, auth
 
-    public func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
         let path = head.path
         if let admin = AdminEndpoint(path: path) {
             return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
@@ -69,7 +69,7 @@ public final class ReceiverApp: HTTPHandler {
 
     // MARK: - The whole request: decode, dedupe, store, answer
 
-    public func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
+    func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
         let head = request.head
         if let admin = AdminEndpoint(path: head.path) {
             send(admin.respond(head, app: self))
@@ -156,7 +156,7 @@ public final class ReceiverApp: HTTPHandler {
         }
     }
 
-    public func serverAnswered(status: Int, connection: ConnectionInfo) {
+    func serverAnswered(status: Int, connection: ConnectionInfo) {
         metrics.countRequest(route: nil, status: status)
     }
 
