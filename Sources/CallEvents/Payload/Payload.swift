@@ -26,20 +26,13 @@ public enum Payload {
     /// Decodes a body by its `Content-Type`: JSON, form, multipart text fields, `text/plain`
     /// holding either; with none or a wrong one, sniffed (`{` or `[` -> JSON, else form).
     /// Any other media type is `.unsupportedContentType`; a body that does not parse is `.malformed`.
+    /// The same path the receiver takes (`decodedBody`), so the fuzzers and tests that call this
+    /// exercise what production runs.
     public static func decodeBody(_ body: [UInt8], contentType: String?) -> Result<JSONValue, DecodeFailure> {
-        body.withUnsafeBufferPointer { buffer in
-            switch reading(buffer, contentType: contentType) {
-            case .empty: .success(.object([]))
-            case .json: JSONParser.parse(buffer)
-            case .declaredJSON: declaredJSON(buffer).map { $0 ?? form(buffer) }
-            case .form: .success(form(buffer))
-            case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary)
-            case .failure(let failure): .failure(failure)
-            }
-        }
+        decodedBody(body, contentType: contentType).map(\.value)
     }
 
-    /// `decodeBody`, with what was learned on the way (`DecodedBody`): for JSON that writes
+    /// The body, with what was learned on the way (`DecodedBody`): for JSON that writes
     /// back compactly as exactly its own text without white space, that text (a slice of
     /// `body` when it had no white space between tokens); the member names' hashes.
     static func decodedBody(_ body: [UInt8], contentType: String?) -> Result<DecodedBody, DecodeFailure> {
@@ -130,10 +123,6 @@ public enum Payload {
         case .array, .object: "an object or an array"
         }
         return .failure(DecodeFailure(.notAnObject, "JSON top level is \(kind), not an object or an array"))
-    }
-
-    private static func form(_ body: UnsafeBufferPointer<UInt8>) -> JSONValue {
-        FormDecoding.decode(body)
     }
 
     /// The first byte that is not JSON white space (RFC 8259 §2), after a UTF-8 byte order mark.
