@@ -35,7 +35,10 @@ final class DuplicateRaceTests: ServerTestCase {
         let server = try startServer()
         let log = resolved(eventLogPath)
         let tracer = try SyscallTracer.attach(to: server.pid, output: path("strace.txt"), options: [
-            "-y", "-e", "signal=none", "-P", log, "-e", "trace=write", "-e", "inject=write:error=ENOSPC:when=1",
+            // The first write on the log is held for a second, then fails: every copy is read
+            // while it is in flight, however slowly the server runs (sanitizers).
+            "-y", "-e", "signal=none", "-P", log, "-e", "trace=write",
+            "-e", "inject=write:error=ENOSPC:delay_enter=1000000:when=1",
         ])
         addTeardownBlock { tracer.detach() }
 
