@@ -66,7 +66,7 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value("a=1", "  "), form)
     }
 
-    // MARK: Wrong Content-Type (receiver.md, "Routes")
+    // MARK: Wrong Content-Type (Documentation.docc/Receiver.md, "Routes")
 
     func testDeclaredJSONThatIsAFormIsReadAsAForm() {
         XCTAssertEqual(value("a=1", "application/json"), form)
@@ -77,7 +77,8 @@ final class PayloadTests: XCTestCase {
     }
 
     func testOnlyObjectsAndArraysCountAsJSON() {
-        // receiver.md: sniffing looks for `{` or `[`; anything else is a form, whatever was declared.
+        // Documentation.docc/Receiver.md: sniffing looks for `{` or `[`; anything else is a form,
+        // whatever was declared.
         XCTAssertEqual(value("42", "application/json"), .object([JSONMember("42", .string(""))]))
         XCTAssertEqual(value("[a]=1", "application/x-www-form-urlencoded"), .object([JSONMember("[a]", .string("1"))]))
     }

@@ -1,4 +1,4 @@
-/// ImpactPBX webhooks (POST JSON), call-event.md "ImpactPBX".
+/// ImpactPBX webhooks (POST JSON), Documentation.docc/EventSchema.md "ImpactPBX".
 ///
 /// ```swift
 /// ImpactPBX.decode(fields, into: &event)
