@@ -2,7 +2,7 @@
 import XCTest
 
 final class CallEventLineTests: XCTestCase {
-    /// The example of call-event.md, unwrapped; its `raw` is shortened there.
+    /// The example of Documentation.docc/EventSchema.md, unwrapped; its `raw` is shortened there.
     let specExample = """
     {"id":"019a8c3e-7c1a-7b2e-9f4d-1c2b3a4d5e6f","received_at":"2026-11-21T08:09:10.123Z",\
     "route":"impactpbx","vendor":"impactpbx","type":"call.hangup","vendor_event":"hangup",\

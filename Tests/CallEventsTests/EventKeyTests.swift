@@ -32,7 +32,8 @@ final class EventKeyTests: XCTestCase {
                           fallback(.voipnow, raw: .object([JSONMember("a", .string("bc"))])))
     }
 
-    /// call-event.md "Keys": a POST may carry all its fields in the URL, with an empty body.
+    /// Documentation.docc/EventSchema.md "Keys": a POST may carry all its fields in the URL, with
+    /// an empty body.
     func testFallbackHashesTheQueryFields() {
         let empty = JSONValue.object([])
         XCTAssertNotEqual(fallback(.voipnow, raw: empty, query: Mock.form("CallAPIID=1&CallStatus=ANSWER")),

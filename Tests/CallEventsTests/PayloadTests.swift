@@ -66,7 +66,7 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value("a=1", "  "), form)
     }
 
-    // MARK: Wrong Content-Type (receiver.md, "Routes")
+    // MARK: Wrong Content-Type (Documentation.docc/Receiver.md, "Routes")
 
     func testDeclaredJSONThatIsAFormIsReadAsAForm() {
         XCTAssertEqual(value("a=1", "application/json"), form)
@@ -76,8 +76,8 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value(#" {"a":1}"#, "application/x-www-form-urlencoded"), json)
     }
 
-    /// receiver.md "Bodies": a JSON top level that is not an object or an array is valid JSON no
-    /// vendor can decode, a `422`; it never becomes a form key.
+    /// Documentation.docc/Receiver.md "Bodies": a JSON top level that is not an object or an array
+    /// is valid JSON no vendor can decode, a `422`; it never becomes a form key.
     func testJSONScalarsDeclaredAsJSONAre422() {
         for (body, kind) in [("42", "a number"), (#""x""#, "a string"), ("null", "null"), ("true", "a boolean"), (" -1.5e3 ", "a number")] {
             for type in ["application/json", "text/json", "application/vnd.api+json", "Application/JSON; charset=utf-8"] {

@@ -3,8 +3,8 @@ import XCTest
 
 /// Deliveries as real senders write them, each of which was once lost, doubled or misread:
 /// keys of ring-group legs, keys of deliveries whose fields are all in the URL, and times in
-/// the units and "no time" spellings senders use (call-event.md "Times as senders write them",
-/// "Keys").
+/// the units and "no time" spellings senders use (Documentation.docc/EventSchema.md "Times as
+/// senders write them", "Keys").
 final class SenderDefectsTests: XCTestCase {
     private func json(_ text: String) -> JSONValue { Mock.json(text) }
 
@@ -98,7 +98,8 @@ final class SenderDefectsTests: XCTestCase {
     }
 
     /// URL Networks: a hangup `method` stays a hangup even when the payload carries `agent_uuid`
-    /// (call-event.md "URL Networks"); only `extension_ringing` is the vendor's mistake.
+    /// (Documentation.docc/EventSchema.md "URL Networks"); only `extension_ringing` is the vendor's
+    /// mistake.
     func testURLNetworksHangupMethodWithAgentStaysAHangup() {
         for method in ["extension_hangup", "incoming_hangup_success", "incoming_hangup_missed"] {
             let event = Mock.decode(Mock.form("call_event_uuid=u&method=\(method)&agent_uuid=a1"), as: .vendor(.urlnetworks))

@@ -6,8 +6,8 @@ final class TimestampsTests: XCTestCase {
         Timestamps.parse(text)?.milliseconds
     }
 
-    /// call-event.md "Times as senders write them": every spelling and unit, and what it reads as.
-    /// This table is the one the documentation shows.
+    /// Documentation.docc/EventSchema.md "Times as senders write them": every spelling and unit,
+    /// and what it reads as. This table is the one the documentation shows.
     static let senderSpellings: [(input: String, reads: String?)] = [
         // Epochs, by size.
         ("1573865518", "2019-11-16T00:51:58.000Z"),             // seconds (URL Networks)

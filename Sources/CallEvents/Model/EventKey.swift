@@ -1,4 +1,4 @@
-/// Builds a CallEvent's idempotency `key` (call-event.md, "Keys").
+/// Builds a CallEvent's idempotency `key` (Documentation.docc/EventSchema.md, "Keys").
 ///
 /// ```swift
 /// EventKey.make(.impactpbx, [ref, action, timestamp])   // "impactpbx:<ref>:hangup:<timestamp>"

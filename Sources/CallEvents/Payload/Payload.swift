@@ -1,5 +1,5 @@
-/// Turns a request body (or a GET query) into the `raw` value of a CallEvent (receiver.md,
-/// "Routes"; call-event.md, "Raw").
+/// Turns a request body (or a GET query) into the `raw` value of a CallEvent
+/// (Documentation.docc/Receiver.md, "Routes"; Documentation.docc/EventSchema.md, "Raw").
 ///
 /// ```swift
 /// switch Payload.decodeBody(request.body, contentType: request.header("Content-Type")) {

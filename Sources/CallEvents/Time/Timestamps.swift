@@ -1,5 +1,5 @@
-/// The one time reader for every vendor, coded or declared (call-event.md "Times as senders
-/// write them"), and the writer of RFC 3339 UTC with three fractional digits.
+/// The one time reader for every vendor, coded or declared (Documentation.docc/EventSchema.md
+/// "Times as senders write them"), and the writer of RFC 3339 UTC with three fractional digits.
 ///
 /// ```swift
 /// Timestamps.parse("2021-04-28 08:46:13")             // Y-m-d H:i:s, UTC

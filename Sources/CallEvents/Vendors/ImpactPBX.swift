@@ -1,4 +1,4 @@
-/// ImpactPBX webhooks (POST JSON), call-event.md "ImpactPBX".
+/// ImpactPBX webhooks (POST JSON), Documentation.docc/EventSchema.md "ImpactPBX".
 ///
 /// ```swift
 /// ImpactPBX.decode(fields, into: &event)
@@ -63,7 +63,8 @@ enum ImpactPBX {
 
     /// The text time, made precise by its `*_uepoch` twin when both name the same second; the
     /// twin alone when there is no text time. A twin that disagrees (a sender writing another
-    /// unit, or a bad clock) loses to the text (call-event.md "Times as senders write them").
+    /// unit, or a bad clock) loses to the text (Documentation.docc/EventSchema.md "Times as senders
+    /// write them").
     private static func time(_ fields: Fields, _ iso: StaticString, _ uepoch: StaticString) -> Timestamp? {
         let text = fields.value(iso).flatMap { Timestamps.parse($0) }
         guard let twin = fields.value(uepoch).flatMap({ Timestamps.parse($0) }) else { return text }

@@ -1,4 +1,4 @@
-/// URL Networks HTTP Endpoint Events (POST form), call-event.md "URL Networks".
+/// URL Networks HTTP Endpoint Events (POST form), Documentation.docc/EventSchema.md "URL Networks".
 ///
 /// ```swift
 /// URLNetworks.decode(fields, hint: nil, into: &event)

@@ -1,4 +1,4 @@
-/// VoIPstudio webhooks (POST JSON), call-event.md "VoIPstudio".
+/// VoIPstudio webhooks (POST JSON), Documentation.docc/EventSchema.md "VoIPstudio".
 ///
 /// ```swift
 /// VoIPstudio.decode(fields, into: &event)

@@ -1,4 +1,4 @@
-/// VoipNow Call Events (GET query or POST form), call-event.md "VoipNow".
+/// VoipNow Call Events (GET query or POST form), Documentation.docc/EventSchema.md "VoipNow".
 ///
 /// ```swift
 /// VoipNow.decode(fields, hint: "dial-in", into: &event)

@@ -1,5 +1,5 @@
 /// Every way a request can break the rules, each with the status it is answered with.
-/// After any of them the connection is closed (http-conformance.md, "400c").
+/// After any of them the connection is closed (Documentation.docc/HTTPConformance.md, "400c").
 public enum HTTPParserError: Error, Sendable, Equatable {
     /// A rule of RFC 9110 / RFC 9112 broken in the request line, head or framing: which one.
     case badRequest(Rule)

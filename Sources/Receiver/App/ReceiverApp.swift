@@ -4,7 +4,7 @@ import HTTPServer
 import Synchronization
 
 /// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
-/// write durably and answer (receiver.md). A delivery travels:
+/// write durably and answer (Documentation.docc/Receiver.md). A delivery travels:
 /// `screen` (route, method, auth) → `handle` → `CallEventDecoder` → `EventLogWriter` → `200`.
 ///
 /// ```swift

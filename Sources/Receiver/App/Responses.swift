@@ -2,7 +2,8 @@ import CallEvents
 import EventLog
 import HTTPServer
 
-/// Every response the receiver sends (receiver.md, "Responses"): small JSON objects.
+/// Every response the receiver sends (Documentation.docc/Receiver.md, "Responses"): small JSON
+/// objects.
 enum Responses {
     static func stored(id: String) -> HTTPResponse {
         .json(200, #"{"ok":true,"id":"\#(id)"}"#)

@@ -1,4 +1,4 @@
-/// Finds the route for a request path (receiver.md, "Routes").
+/// Finds the route for a request path (Documentation.docc/Receiver.md, "Routes").
 ///
 /// A path matches a route when it is the route's path, or the route's path followed by one
 /// more non-empty segment: the event hint, percent-decoded (`/hooks/voipnow/dial-in` gives

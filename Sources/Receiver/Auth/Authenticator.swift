@@ -1,8 +1,8 @@
 import HTTPServer
 import CallEvents
 
-/// Decides whether a request may use a route (receiver.md, "Authentication"), and whether it
-/// may read `/healthz` and `/metrics`.
+/// Decides whether a request may use a route (Documentation.docc/Receiver.md, "Authentication"),
+/// and whether it may read `/healthz` and `/metrics`.
 ///
 /// The address is checked before the secret: a client outside the allow-list gets `403`
 /// whatever it sends, so it cannot use the route to test guesses at the secret.

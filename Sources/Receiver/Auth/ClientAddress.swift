@@ -1,8 +1,8 @@
 import HTTPServer
 
-/// The client's address (receiver.md, "Authentication"): the socket peer, unless the peer is
-/// a trusted proxy; then the right-most `X-Forwarded-For` address that is not a trusted proxy,
-/// or `X-Real-IP` when no `X-Forwarded-For` is sent.
+/// The client's address (Documentation.docc/Receiver.md, "Authentication"): the socket peer, unless
+/// the peer is a trusted proxy; then the right-most `X-Forwarded-For` address that is not a trusted
+/// proxy, or `X-Real-IP` when no `X-Forwarded-For` is sent.
 ///
 /// Rules where headers are odd:
 /// - Several `X-Forwarded-For` lines are one list, in order (RFC 9110 §5.3); empty list

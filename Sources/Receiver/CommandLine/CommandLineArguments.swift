@@ -1,7 +1,7 @@
 import CallEvents
 
-/// What `callhook` was asked to do (receiver.md, "Command line"), parsed from the arguments
-/// after the program name. Every mistake is a ``UsageError`` (exit status 2).
+/// What `callhook` was asked to do (Documentation.docc/Receiver.md, "Command line"), parsed from
+/// the arguments after the program name. Every mistake is a ``UsageError`` (exit status 2).
 ///
 /// Options take their value as the next argument or after `=` (`--vendor voipnow`,
 /// `--vendor=voipnow`); `--` ends the options; `-` as FILE is standard input; `--help` (`-h`)

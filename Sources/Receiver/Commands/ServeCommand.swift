@@ -5,7 +5,7 @@ import HTTPServer
 import Synchronization
 
 /// `callhook serve`: load the config, repair and open the logs, rebuild the dedupe window,
-/// listen, and run until SIGTERM/SIGINT (receiver.md, "Operating").
+/// listen, and run until SIGTERM/SIGINT (Documentation.docc/Receiver.md, "Operating").
 enum ServeCommand {
     /// Exit status: 0 clean stop, 2 bad config, 1 anything else at start.
     static func run(_ options: CommandLineArguments.Serve) -> Int32 {

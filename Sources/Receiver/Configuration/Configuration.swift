@@ -3,8 +3,8 @@ import Glibc
 import EventLog
 import HTTPServer
 
-/// The parsed config file (receiver.md, "Configuration"), every key with its default.
-/// Paths are absolute, resolved against the config file's folder. Build one with
+/// The parsed config file (Documentation.docc/Receiver.md, "Configuration"), every key with its
+/// default. Paths are absolute, resolved against the config file's folder. Build one with
 /// ``ConfigurationLoader``; printing one redacts every secret.
 ///
 /// ```swift

@@ -3,9 +3,9 @@ import EventLog
 import Glibc
 import HTTPServer
 
-/// Reads and checks a config file (receiver.md, "Configuration"): every problem is collected
-/// with its JSON path, unknown and duplicate keys are errors, relative paths are resolved
-/// against the file's folder, and `--listen` / `--event-log` override the file.
+/// Reads and checks a config file (Documentation.docc/Receiver.md, "Configuration"): every problem
+/// is collected with its JSON path, unknown and duplicate keys are errors, relative paths are
+/// resolved against the file's folder, and `--listen` / `--event-log` override the file.
 ///
 /// ```swift
 /// let overrides = ConfigurationLoader.Overrides(listen: "127.0.0.1:0")

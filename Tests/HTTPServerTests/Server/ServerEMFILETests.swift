@@ -5,7 +5,7 @@ import XCTest
 @testable import HTTPServer
 
 /// Accepting when the process is out of descriptors: the listener pauses and retries instead of
-/// spinning or giving up (http-conformance.md "Connections"). The scenario lowers
+/// spinning or giving up (Documentation.docc/HTTPConformance.md "Connections"). The scenario lowers
 /// `RLIMIT_NOFILE`, so it runs in a child process (this test binary again) and never touches the
 /// limit of the process running the other tests.
 final class ServerEMFILETests: XCTestCase {

@@ -6,7 +6,8 @@ import Synchronization
 import XCTest
 @testable import HTTPServer
 
-/// The server over real sockets on 127.0.0.1, port 0 (http-conformance.md "Connections").
+/// The server over real sockets on 127.0.0.1, port 0 (Documentation.docc/HTTPConformance.md
+/// "Connections").
 private func get(_ path: String, _ extra: String = "") -> String {
     "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
 }

@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Command line" and the exit codes of "Operating", through the real binary.
+/// Documentation.docc/Receiver.md "Command line" and the exit codes of "Operating", through the
+/// real binary.
 final class CommandLineTests: ServerTestCase {
     func writeFile(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)

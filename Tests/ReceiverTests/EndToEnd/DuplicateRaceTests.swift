@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 import XCTest
 
-/// call-event.md "Keys": copies of one delivery that arrive while the first is still being
-/// written are one delivery. A PBX that double-fires, or retries after its own short timeout
-/// while `fdatasync` is slow, sends exactly this.
+/// Documentation.docc/EventSchema.md "Keys": copies of one delivery that arrive while the first is
+/// still being written are one delivery. A PBX that double-fires, or retries after its own short
+/// timeout while `fdatasync` is slow, sends exactly this.
 final class DuplicateRaceTests: ServerTestCase {
     /// Opens `count` connections, then sends `request` on each back to back, so every copy is
     /// read while the first one's line is still being written and synced; returns the answers.

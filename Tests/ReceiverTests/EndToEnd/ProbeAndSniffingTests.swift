@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// receiver.md "Bodies": empty deliveries are probes, and bodies are read as what they are.
+/// Documentation.docc/Receiver.md "Bodies": empty deliveries are probes, and bodies are read as
+/// what they are.
 final class ProbeAndSniffingTests: ServerTestCase {
     let secret = TestConfiguration.secret
 

@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Storage": SIGHUP reopens the logs; rotation never loses or splits a line.
+/// Documentation.docc/Receiver.md "Storage": SIGHUP reopens the logs; rotation never loses or
+/// splits a line.
 final class RotationTests: ServerTestCase {
     /// Renames the event log to `suffix`, sends SIGHUP, and waits for the server to create the
     /// log again under its name.

@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Operating": SIGTERM / SIGINT stop accepting, finish what is in flight, sync, exit 0.
+/// Documentation.docc/Receiver.md "Operating": SIGTERM / SIGINT stop accepting, finish what is in
+/// flight, sync, exit 0.
 final class ShutdownTests: ServerTestCase {
     func testSIGTERMUnderLoadExitsZeroWithEveryAcknowledgedEventInTheLog() throws {
         let server = try startServer()
