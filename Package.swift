@@ -15,10 +15,12 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CEpoll"]),
         .target(name: "CallEvents"),
         .target(name: "EventLog"),
-        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog"]),
+        // Calls in progress, numbers and recent lines, fed with lines as they are written.
+        .target(name: "Live", dependencies: ["CallEvents", "EventLog"]),
+        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
-        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
+        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents", "Receiver"]),
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
         .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog"]),
     ],
     swiftLanguageModes: [.v6]
