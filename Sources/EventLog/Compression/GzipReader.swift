@@ -13,9 +13,12 @@ public enum GzipReader {
         bytes.starts(with: [0x1F, 0x8B])
     }
 
-    /// Inflates everything read from `fd`; `emit` gets the output in order.
-    public static func forEachPiece(fd: Int32, _ emit: (ArraySlice<UInt8>) throws -> Void) throws {
+    /// Inflates `prefix` (bytes already read from `fd`, such as the two that told it is gzip)
+    /// and the rest of `fd`; `emit` gets the output in order.
+    public static func forEachPiece(fd: Int32, prefix: [UInt8] = [], _ emit: (ArraySlice<UInt8>) throws -> Void) throws {
+        var pending = prefix
         var input = BitInput {
+            if !pending.isEmpty { defer { pending = [] }; return pending }
             var buffer = [UInt8](repeating: 0, count: 64 << 10)
             while true {
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

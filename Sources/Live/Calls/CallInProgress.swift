@@ -50,21 +50,17 @@ public struct CallInProgress: Sendable, Equatable {
     @discardableResult
     public mutating func add(_ event: LiveEvent) -> Bool {
         let key = event.key ?? event.id ?? "#\(events)"
-        guard keys.insert(key).inserted else { return false }
+        let isNew = keys.insert(key).inserted
+        // Times take the earliest report, so a copy of a delivery may still move them: which
+        // copy is read first then does not matter.
+        mergeTimes(event)
+        guard isNew else { return false }
         events += 1
         if route == nil { route = event.route }
         if direction == nil { direction = event.direction }
         if from == nil { from = event.from }
         if to == nil { to = event.to }
         if self.extension == nil { self.extension = event.extension }
-        reportedStart = Self.earliest(reportedStart, event.startedAt)
-        firstSeenAt = Self.earliest(firstSeenAt, event.when)
-        if event.opensCall { openedAt = Self.earliest(openedAt, event.when) }
-        answeredAt = Self.earliest(answeredAt, event.answeredAt ?? (event.type == "call.answered" ? event.when : nil))
-        if let when = event.when, when > (lastEventAt ?? "") { lastEventAt = when }
-        if let received = event.receivedAt.flatMap(Timestamp.init(rfc3339:)) {
-            lastReceived = max(lastReceived, received.milliseconds)
-        }
         switch event.type {
         case "call.initiated": advance(to: .initiated)
         case "call.ringing": advance(to: .ringing)
@@ -79,7 +75,6 @@ public struct CallInProgress: Sendable, Equatable {
                 outcome = event.outcome ?? outcome
                 talkSeconds = event.talkSeconds ?? talkSeconds
             }
-            endedAt = Self.earliest(endedAt, event.endedAt ?? event.when)
             ended = true
         }
         return true
@@ -103,6 +98,18 @@ public struct CallInProgress: Sendable, Equatable {
         guard let a = answeredAt.flatMap(Timestamp.init(rfc3339:)),
               let e = endedAt.flatMap(Timestamp.init(rfc3339:)), e >= a else { return nil }
         return Int((e.milliseconds - a.milliseconds) / 1000)
+    }
+
+    private mutating func mergeTimes(_ event: LiveEvent) {
+        reportedStart = Self.earliest(reportedStart, event.startedAt)
+        firstSeenAt = Self.earliest(firstSeenAt, event.when)
+        if event.opensCall { openedAt = Self.earliest(openedAt, event.when) }
+        answeredAt = Self.earliest(answeredAt, event.answeredAt ?? (event.type == "call.answered" ? event.when : nil))
+        if event.isTerminal { endedAt = Self.earliest(endedAt, event.endedAt ?? event.when) }
+        if let when = event.when, when > (lastEventAt ?? "") { lastEventAt = when }
+        if let received = event.receivedAt.flatMap(Timestamp.init(rfc3339:)) {
+            lastReceived = max(lastReceived, received.milliseconds)
+        }
     }
 
     private mutating func advance(to next: State) {
