@@ -22,7 +22,7 @@ final class JSONParserTests: XCTestCase {
             XCTFail("expected a failure, got \(value)", file: file, line: line)
             return nil
         case .failure(let failure):
-            XCTAssertEqual(failure.status, 422, file: file, line: line)
+            XCTAssertEqual(failure.reason, .malformed, file: file, line: line)
             return failure
         }
     }

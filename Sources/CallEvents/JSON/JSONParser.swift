@@ -19,7 +19,7 @@ public enum JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maxDepth = 128
 
-    /// Parses one JSON text (white space around it allowed). Failures are 422s with what and
+    /// Parses one JSON text (white space around it allowed). Failures are `.malformed`, with what and
     /// where: `invalid JSON at byte 118: expected ',' or '}'`.
     public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, DecodeFailure> {
         bytes.withUnsafeBufferPointer { parse($0) }

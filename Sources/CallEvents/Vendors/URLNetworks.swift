@@ -46,7 +46,7 @@ enum URLNetworks {
         }
         // One call_event_uuid covers the call and each extension's legs of it.
         event.key = EventKey.make(.urlnetworks, event.callID, type.rawValue, event.extension ?? "")
-            ?? EventKey.fallback(.urlnetworks, raw: event.raw)
+            ?? EventKey.fallback(for: event)
     }
 
     static func eventType(method: String) -> EventType {

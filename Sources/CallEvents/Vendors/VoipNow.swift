@@ -37,7 +37,7 @@ enum VoipNow {
         // CallID identifies the call; type, extension and status tell its events apart. An
         // event without an extension or status is still keyed, with those parts empty.
         event.key = EventKey.make(.voipnow, event.callID, type.rawValue, event.extension ?? "", status ?? "")
-            ?? EventKey.fallback(.voipnow, raw: event.raw)
+            ?? EventKey.fallback(for: event)
     }
 
     static func eventType(hint: String?, status: String?, direction: Direction?) -> (EventType, String?) {

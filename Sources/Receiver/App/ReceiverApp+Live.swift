@@ -16,7 +16,7 @@ extension ReceiverApp {
     }
 
     /// Rebuilds calls in progress from the tail of the event log, at start.
-    public func rebuildLiveViews() {
+    func rebuildLiveViews() {
         live.rebuild(fromTailOf: configuration.eventLog, ttlSeconds: configuration.callsActiveTTLSeconds,
                      nowMilliseconds: WallClock.now().milliseconds)
     }

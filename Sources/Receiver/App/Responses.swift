@@ -12,6 +12,9 @@ enum Responses {
         .json(200, #"{"ok":true,"id":"\#(firstID)","duplicate":true}"#)
     }
 
+    /// An empty delivery: a sender testing the URL. Nothing was written.
+    static let probe = HTTPResponse.json(200, #"{"ok":true,"probe":true}"#)
+
     /// `422` or `415`: the body is in the rejects log under `id`.
     static func rejected(_ failure: DecodeFailure, id: String) -> HTTPResponse {
         var writer = JSONWriter(capacity: 128)

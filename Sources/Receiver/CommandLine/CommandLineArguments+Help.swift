@@ -1,6 +1,6 @@
 // The help texts: `callhook --help` and one per command (`callhook COMMAND --help`).
 extension CommandLineArguments {
-    public static let generalHelp = """
+    static let generalHelp = """
         callhook: receives call-event webhooks from hosted PBXs and appends them to a JSON Lines log.
 
         Usage:
@@ -28,7 +28,7 @@ extension CommandLineArguments {
 
 extension CommandLineArguments.CommandName {
     /// What `callhook COMMAND --help` prints.
-    public var helpText: String {
+    var helpText: String {
         switch self {
         case .serve: """
             Usage: callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]

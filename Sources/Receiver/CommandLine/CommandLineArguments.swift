@@ -15,7 +15,7 @@ import CallEvents
 /// case .failure(let error): printError(error.description); exit(2)
 /// }
 /// ```
-public enum CommandLineArguments: Sendable, Equatable {
+enum CommandLineArguments: Sendable, Equatable {
     /// `callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]`
     case serve(Serve)
     /// `callhook check-config FILE`
@@ -36,14 +36,14 @@ public enum CommandLineArguments: Sendable, Equatable {
     case version
 
     /// The commands, by the name typed.
-    public enum CommandName: String, Sendable, CaseIterable {
+    enum CommandName: String, Sendable, CaseIterable {
         case serve
         case checkConfig = "check-config"
         case decode, tail, calls, stats, replay
     }
 
     /// Parses the arguments that follow the program name.
-    public static func parse(_ arguments: [String]) -> Result<CommandLineArguments, UsageError> {
+    static func parse(_ arguments: [String]) -> Result<CommandLineArguments, UsageError> {
         guard let first = arguments.first else { return .failure(UsageError("missing command")) }
         let rest = Array(arguments.dropFirst())
         switch first {

@@ -6,8 +6,8 @@ import Live
 /// extension, hour or day (live.md, "Numbers"), as a table or with `--json` one object a group.
 /// Calls are correlated as `callhook calls` does and counted when they end; memory holds the
 /// calls still open (and a bounded window of ended ones, so late events do not reopen them).
-public enum StatsCommand {
-    public static func run(_ options: CommandLineArguments.Stats) -> Int32 {
+enum StatsCommand {
+    static func run(_ options: CommandLineArguments.Stats) -> Int32 {
         let files = options.files.isEmpty ? ["events.jsonl"] : options.files
         var counter = StatsCounter(since: options.since, until: options.until)
         for path in files {

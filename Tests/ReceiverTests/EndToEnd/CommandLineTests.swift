@@ -43,7 +43,7 @@ final class CommandLineTests: ServerTestCase {
     }
 
     func testCheckConfigOfTheExampleConfigExits0() throws {
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("config.example.json").path
         let result = try runCommand(["check-config", example])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)

@@ -16,7 +16,9 @@ final class ShutdownTests: ServerTestCase {
             idle.append(client)
         }
         let load = LoadGenerator(port: server.port, threads: 4)
-        usleep(300_000)
+        // SIGTERM arrives while deliveries are flowing.
+        let flowing = Date().addingTimeInterval(15)
+        while load.acknowledged.count < 30, Date() < flowing { usleep(5_000) }
         server.signal(SIGTERM)
         let status = server.waitForExit(seconds: 15)
         acknowledged += load.stop()
