@@ -15,7 +15,9 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CEpoll"]),
         .target(name: "CallEvents"),
         .target(name: "EventLog"),
-        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog"]),
+        // Calls in progress, numbers and recent lines, fed with lines as they are written.
+        .target(name: "Live", dependencies: ["CallEvents", "EventLog"]),
+        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
         .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,7 @@ final class ReceiverApp: HTTPHandler {
     let dedupe: DedupeIndex
     let redactor: SecretRedactor
     let metrics: Metrics
+    let live = LiveHub()
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
@@ -46,6 +47,7 @@ final class ReceiverApp: HTTPHandler {
         if let admin = AdminEndpoint(path: path) {
             return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
         }
+        if let answer = screenLive(head, connection: connection) { return answer }
         guard let match = routes.match(path: path) else {
             metrics.countRequest(route: nil, status: 404)
             return Responses.notFound
@@ -75,6 +77,7 @@ final class ReceiverApp: HTTPHandler {
             send(admin.respond(head, app: self))
             return
         }
+        if handleLive(head, respond: send) { return }
         // `screen` passed, so the route exists and the method is one we serve.
         guard let match = routes.match(path: head.path) else { return send(Responses.notFound) }
         let routeName = match.route.name
@@ -143,9 +146,10 @@ final class ReceiverApp: HTTPHandler {
         }
         var line = event.jsonLine()
         redactor.redact(&line)
-        eventLog.append(line) { [dedupe, metrics] result in
+        eventLog.append(line) { [dedupe, metrics, live, line] result in
             switch result {
             case .success:
+                live.add(line: line)
                 metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
                 respond(Responses.stored(id: event.id))
                 dedupe.settle(key, .success(event.id))

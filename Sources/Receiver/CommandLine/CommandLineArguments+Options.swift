@@ -126,3 +126,41 @@ extension CommandLineArguments {
         }
     }
 }
+
+extension CommandLineArguments {
+    /// `stats`: the numbers of the calls in one or more log files, per group.
+    struct Stats: Sendable, Equatable {
+        var since: String?
+        var until: String?
+        var by: String
+        var json: Bool
+        /// As typed; empty when none was given (the command reads `events.jsonl`).
+        var files: [String]
+
+        init(since: String? = nil, until: String? = nil, by: String = "vendor", json: Bool = false, files: [String] = []) {
+            self.since = since
+            self.until = until
+            self.by = by
+            self.json = json
+            self.files = files
+        }
+
+        static let groupings = ["vendor", "route", "extension", "hour", "day"]
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.stats)) }
+            let stats = Stats(since: scanned.values["--since"], until: scanned.values["--until"],
+                              by: scanned.values["--by"] ?? "vendor", json: scanned.flags.contains("--json"),
+                              files: scanned.positionals)
+            guard groupings.contains(stats.by) else {
+                return .failure(UsageError("unknown grouping \(quoted(stats.by)) (expected one of \(groupings.joined(separator: ", ")))", command: .stats))
+            }
+            for (name, value) in [("--since", stats.since), ("--until", stats.until)] {
+                if let value, Timestamp(rfc3339: value) == nil {
+                    return .failure(UsageError("\(name) needs an RFC 3339 time, not \(quoted(value))", command: .stats))
+                }
+            }
+            return .success(.stats(stats))
+        }
+    }
+}

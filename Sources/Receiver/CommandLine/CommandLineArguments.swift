@@ -26,6 +26,8 @@ enum CommandLineArguments: Sendable, Equatable {
     case tail(Tail)
     /// `callhook calls [--json] [FILE]`
     case calls(Calls)
+    /// `callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]`
+    case stats(Stats)
     /// `callhook replay [FILE]`; the file as typed (`-` included), nil when none was given.
     case replay(file: String?)
     /// `callhook --help` (nil), `callhook COMMAND --help` or `callhook help [COMMAND]`.
@@ -37,7 +39,7 @@ enum CommandLineArguments: Sendable, Equatable {
     enum CommandName: String, Sendable, CaseIterable {
         case serve
         case checkConfig = "check-config"
-        case decode, tail, calls, replay
+        case decode, tail, calls, stats, replay
     }
 
     /// Parses the arguments that follow the program name.
@@ -75,6 +77,8 @@ enum CommandLineArguments: Sendable, Equatable {
             return scanner.scan(arguments, flags: ["--follow", "--json"], options: ["--vendor", "--type", "--call"],
                                 shortFlags: ["-f": "--follow"]).flatMap(Tail.make)
         case .calls: return scanner.scan(arguments, flags: ["--json"]).flatMap(Calls.make)
+        case .stats:
+            return scanner.scan(arguments, flags: ["--json"], options: ["--since", "--until", "--by"]).flatMap(Stats.make)
         case .replay: return scanner.scan(arguments).flatMap(makeReplay)
         }
     }

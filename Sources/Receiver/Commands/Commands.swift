@@ -28,6 +28,7 @@ public enum Commands {
             return 0
         case .tail(let options): return TailCommand.run(options)
         case .calls(let options): return CallsCommand.run(options)
+        case .stats(let options): return StatsCommand.run(options)
         case .replay(let file): return ReplayCommand.run(file: file)
         }
     }

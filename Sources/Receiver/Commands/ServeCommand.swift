@@ -29,6 +29,7 @@ enum ServeCommand {
 
         let app = ReceiverApp(configuration: configuration, eventLog: storage.events,
                               rejectsLog: storage.rejects, dedupe: storage.dedupe)
+        app.rebuildLiveViews()
         let server: HTTPServer
         let address: String
         do {

@@ -26,6 +26,8 @@ struct Configuration: Sendable, Equatable {
     var fsync: FsyncPolicy
     /// `dedupe_window`: how many recent event keys are remembered; 0 turns dedupe off.
     var dedupeWindow: Int
+    /// `calls_active_ttl_seconds`: a call with no event for this long leaves `/calls/active` (live.md).
+    var callsActiveTTLSeconds: Int
     /// `trusted_proxies`: peers whose `X-Forwarded-For` / `X-Real-IP` are believed.
     var trustedProxies: [CIDR]
     /// `admin_token`: opens `/healthz` and `/metrics` from other than loopback.
@@ -45,6 +47,7 @@ struct Configuration: Sendable, Equatable {
         rejectsLog = "rejects.jsonl"
         fsync = .always
         dedupeWindow = 100_000
+        callsActiveTTLSeconds = 14_400
         trustedProxies = Configuration.defaultTrustedProxies
         adminToken = nil
         limits = HTTPLimits()
