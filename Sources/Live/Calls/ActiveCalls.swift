@@ -1,10 +1,10 @@
 import CallEvents
 
 /// The calls that have started and not ended, keyed by vendor and call id, kept from events as
-/// they are written (live.md, `/calls/active`). A call leaves on its terminal event or after
-/// `ttlSeconds` without one; either way it is handed to `finished` for the numbers. Calls that
-/// ended recently are remembered (a bounded window) so a late or repeated event does not bring
-/// a ghost back.
+/// they are written (Documentation.docc/Live.md, `/calls/active`). A call leaves on its terminal
+/// event or after `ttlSeconds` without one; either way it is handed to `finished` for the numbers.
+/// Calls that ended recently are remembered (a bounded window) so a late or repeated event does not
+/// bring a ghost back.
 ///
 /// ```swift
 /// var active = ActiveCalls(ttlSeconds: 14_400) { ended in tally.count(ended) }

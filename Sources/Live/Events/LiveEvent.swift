@@ -50,7 +50,7 @@ public struct LiveEvent: Sendable {
     /// When it happened: the vendor's own time, else when it was received.
     public var when: String? { occurredAt ?? receivedAt }
 
-    /// `call.hangup`, `call.missed` and `call.failed` end a call (live.md).
+    /// `call.hangup`, `call.missed` and `call.failed` end a call (Documentation.docc/Live.md).
     public var isTerminal: Bool { type == "call.hangup" || type == "call.missed" || type == "call.failed" }
 
     /// `call.initiated` and `call.ringing` open one.

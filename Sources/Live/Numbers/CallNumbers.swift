@@ -1,6 +1,6 @@
-/// The numbers of a group of calls (live.md, "Numbers"): calls, answered, missed (ended with
-/// any outcome but `answered`; calls still open count in `calls` only), talk time, time to
-/// answer, and calls per hour of the day for the busiest hour.
+/// The numbers of a group of calls (Documentation.docc/Live.md, "Numbers"): calls, answered, missed
+/// (ended with any outcome but `answered`; calls still open count in `calls` only), talk time, time
+/// to answer, and calls per hour of the day for the busiest hour.
 ///
 /// ```swift
 /// var numbers = CallNumbers()

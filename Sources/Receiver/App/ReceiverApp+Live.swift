@@ -1,6 +1,7 @@
 import HTTPServer
 
-// The live paths (live.md): kept apart from the delivery path so each reads on its own.
+// The live paths (Documentation.docc/Live.md): kept apart from the delivery path so each reads on
+// its own.
 extension ReceiverApp {
     /// `screen` for a live path; nil when the path is not one (the caller goes on to routes).
     func screenLive(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse?? {

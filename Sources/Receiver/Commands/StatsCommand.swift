@@ -3,9 +3,10 @@ import Glibc
 import Live
 
 /// `callhook stats`: the numbers of the calls in one or more log files, per vendor, route,
-/// extension, hour or day (live.md, "Numbers"), as a table or with `--json` one object a group.
-/// Calls are correlated as `callhook calls` does and counted when they end; memory holds the
-/// calls still open (and a bounded window of ended ones, so late events do not reopen them).
+/// extension, hour or day (Documentation.docc/Live.md, "Numbers"), as a table or with `--json` one
+/// object a group. Calls are correlated as `callhook calls` does and counted when they end; memory
+/// holds the calls still open (and a bounded window of ended ones, so late events do not reopen
+/// them).
 enum StatsCommand {
     static func run(_ options: CommandLineArguments.Stats) -> Int32 {
         let files = options.files.isEmpty ? ["events.jsonl"] : options.files

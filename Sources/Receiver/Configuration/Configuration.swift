@@ -26,7 +26,8 @@ struct Configuration: Sendable, Equatable {
     var fsync: FsyncPolicy
     /// `dedupe_window`: how many recent event keys are remembered; 0 turns dedupe off.
     var dedupeWindow: Int
-    /// `calls_active_ttl_seconds`: a call with no event for this long leaves `/calls/active` (live.md).
+    /// `calls_active_ttl_seconds`: a call with no event for this long leaves `/calls/active`
+    /// (Documentation.docc/Live.md).
     var callsActiveTTLSeconds: Int
     /// `trusted_proxies`: peers whose `X-Forwarded-For` / `X-Real-IP` are believed.
     var trustedProxies: [CIDR]

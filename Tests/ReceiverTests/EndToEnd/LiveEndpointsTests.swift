@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// live.md: the console's page and its cookie hand-off, `/calls/active` and `/calls/summary`.
+/// Documentation.docc/Live.md: the console's page and its cookie hand-off, `/calls/active` and
+/// `/calls/summary`.
 final class LiveEndpointsTests: ServerTestCase {
     private static let token = "adm-Q4v8-xT2p"
     private let outside = "X-Forwarded-For: 198.51.100.1"   // through the trusted proxy, from outside

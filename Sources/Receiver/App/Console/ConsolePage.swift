@@ -1,7 +1,7 @@
-/// `GET /console` (live.md, "The console"): one page, its script and its styles, all served by
-/// the binary so it works with no internet. The script is a file of its own (`/console/console.js`)
-/// because the page's `Content-Security-Policy: default-src 'self'` forbids inline script.
-/// Every payload reaches the page through `textContent`, never as HTML.
+/// `GET /console` (Documentation.docc/Live.md, "The console"): one page, its script and its styles,
+/// all served by the binary so it works with no internet. The script is a file of its own
+/// (`/console/console.js`) because the page's `Content-Security-Policy: default-src 'self'` forbids
+/// inline script. Every payload reaches the page through `textContent`, never as HTML.
 enum ConsolePage {
     static let html = """
         <!doctype html>

@@ -2,10 +2,11 @@ import CallEvents
 import HTTPServer
 import Live
 
-/// The read-only live paths (live.md): the console page and its two files, `/calls/active` and
-/// `/calls/summary`. Access as for `/metrics` (loopback or the admin token as `Bearer`), plus
-/// the token as `?token=` and as the console's cookie; `/console?token=` trades the token for
-/// the cookie and redirects, so the token leaves the address bar. They take precedence over routes.
+/// The read-only live paths (Documentation.docc/Live.md): the console page and its two files,
+/// `/calls/active` and `/calls/summary`. Access as for `/metrics` (loopback or the admin token as
+/// `Bearer`), plus the token as `?token=` and as the console's cookie; `/console?token=` trades the
+/// token for the cookie and redirects, so the token leaves the address bar. They take precedence
+/// over routes.
 enum LiveEndpoint {
     case console
     case consoleScript
@@ -94,7 +95,7 @@ enum LiveEndpoint {
         return response
     }
 
-    /// The console's files, with the headers live.md asks for.
+    /// The console's files, with the headers Documentation.docc/Live.md asks for.
     private static func page(_ type: String, _ text: String) -> HTTPResponse {
         HTTPResponse(status: 200, headers: [
             ("Content-Type", type),
