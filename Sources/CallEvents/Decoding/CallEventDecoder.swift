@@ -62,7 +62,8 @@ public enum CallEventDecoder {
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
                               source: source, raw: raw, rawText: body.text, query: query)
-        switch vendor {
+        switch vendor.kind {
+        case .declared: vendor.definition?.decode(fields, into: &event)
         case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
         case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
         case .voipstudio: VoIPstudio.decode(fields, into: &event)
