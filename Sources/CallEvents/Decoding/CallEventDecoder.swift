@@ -3,7 +3,7 @@
 /// ```swift
 /// switch CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) {
 /// case .success(let event): log.append(event.jsonLine())
-/// case .failure(let failure): rejects.append(...)   // failure.status is 422 or 415
+/// case .failure(let failure): rejects.append(...)   // failure.reason: why, for the rejects log
 /// }
 /// ```
 ///
@@ -50,7 +50,7 @@ public enum CallEventDecoder {
     }
 
     /// Decodes an already parsed payload: what `callhook replay` does with a logged line's
-    /// `raw` (and `query`). Fails only when `auto` cannot tell the vendor (`422`).
+    /// `raw` (and `query`). Fails only when `auto` cannot tell the vendor (`.vendorNotRecognized`).
     public static func decode(raw: JSONValue, query: JSONValue?, as choice: VendorChoice, hint: String?,
                               id: String, receivedAt: Timestamp, route: String,
                               source: EventSource) -> Result<CallEvent, DecodeFailure> {
@@ -69,7 +69,7 @@ public enum CallEventDecoder {
         case .vendor(let chosen): vendor = chosen
         case .auto:
             guard let detected = VendorDetection.detect(fields) else {
-                return .failure(DecodeFailure(status: 422, message: "vendor not recognized"))
+                return .failure(DecodeFailure(.vendorNotRecognized, "vendor not recognized"))
             }
             vendor = detected
         }

@@ -1,5 +1,5 @@
-/// Writes a CallEvent as one line of the event log (call-event.md, "Fields"): every field
-/// always present, `null` when unknown, keys in the order of the spec's field table.
+/// Writes a CallEvent as one line of the event log (Documentation.docc/EventSchema.md, "Fields"):
+/// every field always present, `null` when unknown, keys in the order of the spec's field table.
 ///
 /// ```swift
 /// var line = event.jsonLine()   // no trailing newline

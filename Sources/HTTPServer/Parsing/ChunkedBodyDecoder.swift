@@ -68,7 +68,7 @@ struct ChunkedBodyDecoder {
                 if let digit = HTTPBytes.hexValue(b) {
                     sizeDigits += 1
                     lineBytes += 1
-                    if sizeDigits > Self.maxSizeDigits { return (i, Self.fail("chunk size too long")) }
+                    if sizeDigits > Self.maxSizeDigits { return (i, Self.fail(.chunkSizeTooLong)) }
                     chunkSize = chunkSize << 4 | digit
                     state = .size
                 } else if state == .size, b == HTTPBytes.semicolon || b == HTTPBytes.cr {
@@ -77,7 +77,7 @@ struct ChunkedBodyDecoder {
                     lineBytes += 1
                     state = b == HTTPBytes.cr ? .sizeLF : .extensions
                 } else {
-                    return (i, Self.fail("invalid chunk size"))
+                    return (i, Self.fail(.invalidChunkSize))
                 }
 
             case .extensions:
@@ -87,13 +87,13 @@ struct ChunkedBodyDecoder {
                     continue
                 }
                 lineBytes += 1
-                if lineBytes > Self.maxChunkLineBytes { return (i, Self.fail("chunk extensions too long")) }
+                if lineBytes > Self.maxChunkLineBytes { return (i, Self.fail(.chunkExtensionsTooLong)) }
                 if !(HTTPBytes.isFieldVisible(b) || HTTPBytes.isWhitespace(b)) {
-                    return (i, Self.fail("invalid byte in chunk extensions"))
+                    return (i, Self.fail(.invalidByteInChunkExtensions))
                 }
 
             case .sizeLF:
-                guard b == HTTPBytes.lf else { return (i, Self.fail("bare CR in a chunk line")) }
+                guard b == HTTPBytes.lf else { return (i, Self.fail(.bareCRInAChunkLine)) }
                 if chunkSize == 0 {
                     state = .trailerStart
                 } else {
@@ -108,11 +108,11 @@ struct ChunkedBodyDecoder {
                 break
 
             case .dataCR:
-                guard b == HTTPBytes.cr else { return (i, Self.fail("chunk data not followed by CRLF")) }
+                guard b == HTTPBytes.cr else { return (i, Self.fail(.chunkDataNotFollowedByCRlf)) }
                 state = .dataLF
 
             case .dataLF:
-                guard b == HTTPBytes.lf else { return (i, Self.fail("chunk data not followed by CRLF")) }
+                guard b == HTTPBytes.lf else { return (i, Self.fail(.chunkDataNotFollowedByCRlf)) }
                 state = .sizeStart
 
             case .trailerStart:
@@ -122,35 +122,35 @@ struct ChunkedBodyDecoder {
                 } else if HTTPBytes.isToken(b) {
                     state = .trailerName
                 } else {
-                    return (i, Self.fail("invalid trailer line"))
+                    return (i, Self.fail(.invalidTrailerLine))
                 }
 
             case .trailerName:
                 if b == HTTPBytes.colon {
                     state = .trailerValue
                 } else if !HTTPBytes.isToken(b) {
-                    return (i, Self.fail("invalid trailer line"))
+                    return (i, Self.fail(.invalidTrailerLine))
                 }
 
             case .trailerValue:
                 if b == HTTPBytes.cr {
                     state = .trailerLF
                 } else if !(HTTPBytes.isFieldVisible(b) || HTTPBytes.isWhitespace(b)) {
-                    return (i, Self.fail("invalid trailer line"))
+                    return (i, Self.fail(.invalidTrailerLine))
                 }
 
             case .trailerLF:
-                guard b == HTTPBytes.lf else { return (i, Self.fail("bare CR in a trailer")) }
+                guard b == HTTPBytes.lf else { return (i, Self.fail(.bareCRInATrailer)) }
                 state = .trailerStart
 
             case .finalLF:
-                guard b == HTTPBytes.lf else { return (i, Self.fail("bare CR after the trailers")) }
+                guard b == HTTPBytes.lf else { return (i, Self.fail(.bareCRAfterTheTrailers)) }
                 return (i, .complete)
             }
         }
         return (i, .needMoreData)
     }
 
-    private static func fail(_ reason: String) -> Result { .error(.badRequest(reason)) }
+    private static func fail(_ rule: HTTPParserError.Rule) -> Result { .error(.badRequest(rule)) }
 }
 

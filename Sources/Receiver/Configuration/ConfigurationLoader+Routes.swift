@@ -82,7 +82,7 @@ extension ConfigurationLoader {
     }
 
     /// `voipnow`, `urlnetworks`, `voipstudio`, `impactpbx` or `auto`.
-    public static func vendorChoice(_ text: String) -> VendorChoice? {
+    static func vendorChoice(_ text: String) -> VendorChoice? {
         if text == "auto" { return .auto }
         return Vendor(rawValue: text).map { .vendor($0) }
     }
