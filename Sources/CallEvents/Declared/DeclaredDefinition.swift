@@ -102,19 +102,18 @@ public final class DeclaredDefinition: Sendable {
         default:
             event.outcome = nil
         }
-        event.key = makeKey(raw: raw, query: query, type: event.type, vendor: event.vendor)
+        event.key = makeKey(raw: raw, query: query, type: event.type, vendor: event.vendor) ?? EventKey.fallback(for: event)
     }
 
     /// `vendor:first:type:rest...`, like the coded vendors' call id then type; the fallback
     /// hash when a part is missing.
-    private func makeKey(raw: JSONValue, query: JSONValue?, type: EventType, vendor: Vendor) -> String {
+    private func makeKey(raw: JSONValue, query: JSONValue?, type: EventType, vendor: Vendor) -> String? {
         var parts: [String?] = []
         parts.reserveCapacity(key.count + 1)
         for (i, path) in key.enumerated() {
             parts.append(path.value(in: raw, query: query).flatMap(Fields.text(of:)))
             if i == 0 { parts.append(type.rawValue) }
         }
-        if !key.isEmpty, let made = EventKey.make(vendor, parts) { return made }
-        return EventKey.fallback(vendor, raw: raw)
+        return key.isEmpty ? nil : EventKey.make(vendor, parts)
     }
 }

@@ -20,3 +20,10 @@ public enum ShippedDefinitions {
 
     public static func named(_ name: String) -> DeclaredDefinition? { all.first { $0.name == name } }
 }
+
+extension Vendor {
+    /// A coded vendor, else a shipped declared one, by name.
+    public static func named(_ name: String) -> Vendor? {
+        Vendor(rawValue: name) ?? ShippedDefinitions.named(name).map(Vendor.declared)
+    }
+}

@@ -24,7 +24,7 @@ public enum CallEventDecoder {
             if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
                 // vendors.md: a compact JWT whose payload is the JSON to decode; the token is not kept.
                 guard let jwt = CompactJWT(delivery.body) else {
-                    return .failure(DecodeFailure(status: 422, message: "body is not a compact JWT", vendor: vendor))
+                    return .failure(DecodeFailure(.malformed, "body is not a compact JWT", vendor: vendor))
                 }
                 switch JSONParser.parse(jwt.payload) {
                 case .success(let value): body = DecodedBody(value: value)
