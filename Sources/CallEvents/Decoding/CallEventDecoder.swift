@@ -21,12 +21,25 @@ public enum CallEventDecoder {
                 query.withUnsafeBufferPointer { DecodedBody(form: FormDecoding.collect($0, dropping: delivery.droppedQueryFields)) }
             } ?? DecodedBody(value: .object([]), nameHashes: [])
         } else {
+            if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
+                // vendors.md: a compact JWT whose payload is the JSON to decode; the token is not kept.
+                guard let jwt = CompactJWT(delivery.body) else {
+                    return .failure(DecodeFailure(.malformed, "body is not a compact JWT", vendor: vendor))
+                }
+                switch JSONParser.parse(jwt.payload) {
+                case .success(let value): body = DecodedBody(value: value)
+                case .failure(var failure):
+                    failure.vendor = vendor
+                    return .failure(failure)
+                }
+            } else {
             switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
             case .success(let decoded):
                 body = decoded
             case .failure(var failure):
                 if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
                 return .failure(failure)
+            }
             }
             if let bytes = delivery.query {
                 query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
@@ -62,7 +75,8 @@ public enum CallEventDecoder {
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
                               source: source, raw: raw, rawText: body.text, query: query)
-        switch vendor {
+        switch vendor.kind {
+        case .declared: vendor.definition?.decode(fields, into: &event)
         case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
         case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
         case .voipstudio: VoIPstudio.decode(fields, into: &event)

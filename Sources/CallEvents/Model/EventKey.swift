@@ -40,15 +40,18 @@ enum EventKey {
     }
 
     private static func make(_ vendor: Vendor, _ parts: UnsafeBufferPointer<String?>) -> String? {
-        let name = vendor.staticName
-        var length = name.utf8CodeUnitCount
+        ASCII.withUTF8(of: vendor.name) { name in make(name, parts) }
+    }
+
+    private static func make(_ name: UnsafeBufferPointer<UInt8>, _ parts: UnsafeBufferPointer<String?>) -> String? {
+        var length = name.count
         for part in parts {
             guard let part else { return nil }
             length += 1 + part.utf8.count
         }
         return String(unsafeUninitializedCapacity: length) { out in
-            var n = name.utf8CodeUnitCount
-            out.baseAddress!.initialize(from: name.utf8Start, count: n)
+            var n = name.count
+            if let start = name.baseAddress { out.baseAddress!.initialize(from: start, count: n) }
             for case let part? in parts {
                 out[n] = UInt8(ascii: ":")
                 n += 1

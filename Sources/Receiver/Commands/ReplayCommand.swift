@@ -43,7 +43,7 @@ enum ReplayCommand {
     /// Networks' is recovered from the logged type: when the payload alone now decodes to
     /// another type that a hint gives, a hint must have decided it, and it is used again.
     static func replay(_ event: LoggedEvent) -> Result<CallEvent, DecodeFailure> {
-        guard let vendorName = event.vendor, let vendor = Vendor(rawValue: vendorName) else {
+        guard let vendorName = event.vendor, let vendor = Vendor.named(vendorName) else {
             return .failure(DecodeFailure(.notReplayable, "line has no known vendor"))
         }
         guard let raw = event.value["raw"], !raw.isNull else {
