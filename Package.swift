@@ -17,12 +17,16 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CEpoll", "System"]),
         .target(name: "CallEvents"),
         .target(name: "EventLog", dependencies: ["System"]),
-        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "System"]),
+        // Calls in progress, numbers and recent lines, fed with lines as they are written.
+        .target(name: "Live", dependencies: ["CallEvents", "EventLog"]),
+        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live", "System"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
-        .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents"], path: "Tests/Fuzz/FuzzSupport"),
+        // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents", "TestSupport"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
         .executableTarget(name: "FuzzChunkedBody", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzChunkedBody"),
         .executableTarget(name: "FuzzFormDecoding", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzFormDecoding"),
@@ -32,9 +36,10 @@ let package = Package(
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents"]),
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
-        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
+        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

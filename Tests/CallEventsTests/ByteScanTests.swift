@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestSupport
 
 final class ByteScanTests: XCTestCase {
     /// Every length up to a few words and every position of the byte looked for, so each path
@@ -45,7 +46,7 @@ final class ByteScanTests: XCTestCase {
     }
 
     func testRandomBytesAgreeWithAByteLoop() {
-        var random = SeededGenerator(seed: 0xB17E)
+        var random = SplitMix64(seed: 0xB17E)
         for _ in 0..<2000 {
             let bytes = (0..<Int.random(in: 0..<48, using: &random)).map { _ in
                 Bool.random(using: &random) ? UInt8(ascii: "x") : UInt8.random(in: 0...255, using: &random)

@@ -2,11 +2,11 @@
 import XCTest
 
 final class CallEventLineTests: XCTestCase {
-    /// The example of call-event.md, unwrapped; its `raw` is shortened there.
+    /// The example of Documentation.docc/EventSchema.md, unwrapped; its `raw` is shortened there.
     let specExample = """
     {"id":"019a8c3e-7c1a-7b2e-9f4d-1c2b3a4d5e6f","received_at":"2026-11-21T08:09:10.123Z",\
     "route":"impactpbx","vendor":"impactpbx","type":"call.hangup","vendor_event":"hangup",\
-    "key":"impactpbx:460a36b6-09e7-466b-97d8-903c8cf4fc6c:hangup:2020-01-29T07:45:40.000+00:00",\
+    "key":"impactpbx:460a36b6-09e7-466b-97d8-903c8cf4fc6c:hangup:8967dafb-f8b6-4d68-9eb7-f3cce82596c8:2020-01-29T07:45:40.000+00:00",\
     "call_id":"460a36b6-09e7-466b-97d8-903c8cf4fc6c","direction":"outbound",\
     "from":{"number":"+442035040000","name":null},"to":{"number":"0035799123456","name":null},\
     "extension":"1002","outcome":"answered","cause":"NORMAL_CLEARING",\

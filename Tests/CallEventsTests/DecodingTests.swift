@@ -105,19 +105,19 @@ final class DecodingTests: XCTestCase {
 
     func testAutoRejectsAnUnrecognizedPayload() {
         let delivery = Mock.delivery(contentType: "application/json", body: #"{"hello":"world"}"#)
-        XCTAssertEqual(failure(delivery, as: .auto), DecodeFailure(status: 422, message: "vendor not recognized"))
+        XCTAssertEqual(failure(delivery, as: .auto), DecodeFailure(.vendorNotRecognized, "vendor not recognized"))
     }
 
     func testMalformedJSONIsA422NamingTheRoutesVendor() {
         let delivery = Mock.delivery(contentType: "application/json", body: #"{"ref":"a" "action":"ring"}"#)
         let rejected = failure(delivery, as: .vendor(.impactpbx))
-        XCTAssertEqual(rejected?.status, 422)
+        XCTAssertEqual(rejected?.reason, .malformed)
         XCTAssertEqual(rejected?.vendor, .impactpbx)
     }
 
     func testUnsupportedContentTypeIsA415() {
         let delivery = Mock.delivery(contentType: "image/png", body: "ref=a&action=ring")
-        XCTAssertEqual(failure(delivery, as: .vendor(.impactpbx))?.status, 415)
+        XCTAssertEqual(failure(delivery, as: .vendor(.impactpbx))?.reason, .unsupportedContentType)
     }
 
     func testJSONArrayIsKeptAsAnUnknownEvent() {

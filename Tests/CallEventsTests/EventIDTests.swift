@@ -2,6 +2,7 @@ import Dispatch
 import Synchronization
 import XCTest
 @testable import CallEvents
+import TestSupport
 
 final class EventIDTests: XCTestCase {
     private let now = Timestamp(milliseconds: 1_700_000_000_123)
@@ -31,7 +32,7 @@ final class EventIDTests: XCTestCase {
         let id = EventID.make(now: now)
         XCTAssertGreaterThanOrEqual(milliseconds(of: id) ?? 0, UInt64(now.milliseconds))
         var sequence = EventID.Sequence()
-        var random = SeededGenerator(seed: 0)
+        var random = SplitMix64(seed: 0)
         XCTAssertEqual(sequence.advance(to: 0xFFFF_FFFF_FFFF, using: &random).0, 0xFFFF_FFFF_FFFF)
         XCTAssertEqual(sequence.advance(to: 0x1_0000_0000_0000, using: &random).0, 0xFFFF_FFFF_FFFF)
     }
@@ -44,7 +45,7 @@ final class EventIDTests: XCTestCase {
 
     func testSequenceStartsEachMillisecondWithHeadroom() {
         var sequence = EventID.Sequence()
-        var random = SeededGenerator(seed: 1)
+        var random = SplitMix64(seed: 1)
         for ms in Int64(1)...1000 {
             let (got, counter) = sequence.advance(to: ms, using: &random)
             XCTAssertEqual(got, ms)
@@ -54,7 +55,7 @@ final class EventIDTests: XCTestCase {
 
     func testSequenceIsStrictlyIncreasingWithinAMillisecondAndWhenTheClockStepsBack() {
         var sequence = EventID.Sequence()
-        var random = SeededGenerator(seed: 2)
+        var random = SplitMix64(seed: 2)
         var previous = sequence.advance(to: 1_000, using: &random)
         for ms: Int64 in [1_000, 1_000, 999, 0, -5, 1_000, 1_001, 1_001] {
             let next = sequence.advance(to: ms, using: &random)
@@ -65,7 +66,7 @@ final class EventIDTests: XCTestCase {
 
     func testCounterOverflowBorrowsTheNextMillisecond() {
         var sequence = EventID.Sequence()
-        var random = SeededGenerator(seed: 3)
+        var random = SplitMix64(seed: 3)
         _ = sequence.advance(to: 500, using: &random)
         var last = (Int64(0), UInt16(0))
         for _ in 0..<0x1000 { last = sequence.advance(to: 500, using: &random) }

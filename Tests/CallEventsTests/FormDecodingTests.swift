@@ -62,7 +62,8 @@ final class FormDecodingTests: XCTestCase {
     }
 
     func testNonUTF8IsReadAsLatin1() {
-        // call-event.md "Raw": bytes that are not valid UTF-8 are read as ISO-8859-1.
+        // Documentation.docc/EventSchema.md "Raw": bytes that are not valid UTF-8 are read as
+        // ISO-8859-1.
         XCTAssertEqual(decode("name=Ren%E9&ok=%C3%A9"), object(("name", .string("René")), ("ok", .string("é"))))
         XCTAssertEqual(decode("%FF=1"), object(("ÿ", .string("1"))))
         XCTAssertEqual(FormDecoding.decode([0x61, 0x3D, 0xE9]), object(("a", .string("é"))))

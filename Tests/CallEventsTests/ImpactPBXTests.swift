@@ -9,7 +9,8 @@ final class ImpactPBXTests: XCTestCase {
         var e = Mock.event(.impactpbx, raw: raw)
         e.type = type
         e.vendorEvent = action
-        e.key = "impactpbx:\(ref):\(action):\(timestamp)"
+        // The leg is the documented call's `channel_uuid`.
+        e.key = "impactpbx:\(ref):\(action):8967dafb-f8b6-4d68-9eb7-f3cce82596c8:\(timestamp)"
         e.callID = ref
         e.direction = .outbound
         e.from = Party(number: "+442035040000")
@@ -57,7 +58,7 @@ final class ImpactPBXTests: XCTestCase {
         guard case .failure(let failure) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
             return XCTFail("a malformed JSON body must be rejected")
         }
-        XCTAssertEqual(failure.status, 422)
+        XCTAssertEqual(failure.reason, .malformed)
         XCTAssertEqual(failure.vendor, .impactpbx)
         XCTAssertTrue(failure.message.contains("invalid JSON"), failure.message)
     }
@@ -67,7 +68,8 @@ final class ImpactPBXTests: XCTestCase {
         var e = Mock.event(.impactpbx, raw: raw)
         e.type = .failed
         e.vendorEvent = "failed"
-        e.key = "impactpbx:\(ref):failed:2020-01-29T07:45:20.000+00:00"
+        // No `channel_uuid` and no `dialed_user`: the leg part is empty.
+        e.key = "impactpbx:\(ref):failed::2020-01-29T07:45:20.000+00:00"
         e.callID = ref
         e.direction = .outbound
         e.from = Party(number: "1002")
@@ -77,7 +79,8 @@ final class ImpactPBXTests: XCTestCase {
         e.cause = "NO_ROUTE"
         e.occurredAt = Mock.time("2020-01-29T07:45:20.000Z")
         e.startedAt = Mock.time("2020-01-29T07:45:19.489Z")
-        e.endedAt = Mock.time("2020-01-29T07:45:19.489Z")
+        // `call_end_uepoch` names 07:45:19, `call_end` 07:45:20: they disagree, so the text stands.
+        e.endedAt = Mock.time("2020-01-29T07:45:20.000Z")
         e.durationSeconds = 0
         assertEvent(Mock.decode(raw, as: .vendor(.impactpbx)), e)
     }

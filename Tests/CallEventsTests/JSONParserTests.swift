@@ -22,7 +22,7 @@ final class JSONParserTests: XCTestCase {
             XCTFail("expected a failure, got \(value)", file: file, line: line)
             return nil
         case .failure(let failure):
-            XCTAssertEqual(failure.status, 422, file: file, line: line)
+            XCTAssertEqual(failure.reason, .malformed, file: file, line: line)
             return failure
         }
     }
@@ -127,7 +127,8 @@ final class JSONParserTests: XCTestCase {
     }
 
     func testInvalidUTF8StringIsReadAsLatin1() {
-        // call-event.md "Raw": bytes that are not UTF-8 are read as ISO-8859-1 so none is lost.
+        // Documentation.docc/EventSchema.md "Raw": bytes that are not UTF-8 are read as ISO-8859-1
+        // so none is lost.
         XCTAssertEqual(try JSONParser.parse([0x22, 0x63, 0x61, 0x66, 0xE9, 0x22]).get(), .string("café"))
         XCTAssertEqual(try JSONParser.parse([0x22, 0xFF, 0x5C, 0x6E, 0xC3, 0x22]).get(), .string("ÿ\nÃ"))
         // Only the string with the bad bytes falls back; its neighbour stays UTF-8.

@@ -16,7 +16,7 @@ final class MultipartTests: XCTestCase {
             XCTFail("expected a failure, got \(value)", file: file, line: line)
             return nil
         case .failure(let failure):
-            XCTAssertEqual(failure.status, 422, file: file, line: line)
+            XCTAssertEqual(failure.reason, .malformed, file: file, line: line)
             return failure.message
         }
     }

@@ -50,7 +50,7 @@ final class PayloadTests: XCTestCase {
 
     func testMultipartWithoutBoundaryIsRejected() {
         let failure = failure("--b1\r\n", "multipart/form-data")
-        XCTAssertEqual(failure?.status, 422)
+        XCTAssertEqual(failure?.reason, .malformed)
         XCTAssertEqual(failure?.message, "invalid multipart/form-data: no boundary parameter")
     }
 
@@ -66,7 +66,7 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value("a=1", "  "), form)
     }
 
-    // MARK: Wrong Content-Type (receiver.md, "Routes")
+    // MARK: Wrong Content-Type (Documentation.docc/Receiver.md, "Routes")
 
     func testDeclaredJSONThatIsAFormIsReadAsAForm() {
         XCTAssertEqual(value("a=1", "application/json"), form)
@@ -76,10 +76,31 @@ final class PayloadTests: XCTestCase {
         XCTAssertEqual(value(#" {"a":1}"#, "application/x-www-form-urlencoded"), json)
     }
 
-    func testOnlyObjectsAndArraysCountAsJSON() {
-        // receiver.md: sniffing looks for `{` or `[`; anything else is a form, whatever was declared.
-        XCTAssertEqual(value("42", "application/json"), .object([JSONMember("42", .string(""))]))
-        XCTAssertEqual(value("[a]=1", "application/x-www-form-urlencoded"), .object([JSONMember("[a]", .string("1"))]))
+    /// Documentation.docc/Receiver.md "Bodies": a JSON top level that is not an object or an array
+    /// is valid JSON no vendor can decode, a `422`; it never becomes a form key.
+    func testJSONScalarsDeclaredAsJSONAre422() {
+        for (body, kind) in [("42", "a number"), (#""x""#, "a string"), ("null", "null"), ("true", "a boolean"), (" -1.5e3 ", "a number")] {
+            for type in ["application/json", "text/json", "application/vnd.api+json", "Application/JSON; charset=utf-8"] {
+                let failure = failure(body, type)
+                XCTAssertEqual(failure?.reason, .notAnObject, "\(body) as \(type)")
+                XCTAssertEqual(failure?.message, "JSON top level is \(kind), not an object or an array", "\(body) as \(type)")
+            }
+        }
+    }
+
+    func testTextJSONIsJSON() {
+        XCTAssertEqual(value(#"{"a":1}"#, "text/json"), json)
+        XCTAssertEqual(value(#"{"a":1}"#, "text/json; charset=utf-8"), json)
+    }
+
+    /// curl's `--data` declares a form whatever it sends: a body starting with `{` or `[` is JSON.
+    func testDeclaredFormStartingWithABracketIsJSON() {
+        XCTAssertEqual(value(#"[{"a":1}]"#, "application/x-www-form-urlencoded"),
+                       .array([.object([JSONMember("a", .number("1"))])]))
+        XCTAssertEqual(failure("[a]=1", "application/x-www-form-urlencoded")?.reason, .malformed)
+        // Without a type, and as text, the same.
+        XCTAssertEqual(value(#"[1]"#, nil), .array([.number("1")]))
+        XCTAssertEqual(value(#"[1]"#, "text/plain"), .array([.number("1")]))
     }
 
     func testByteOrderMarkBeforeJSONIsSkipped() {
@@ -88,11 +109,11 @@ final class PayloadTests: XCTestCase {
 
     func testMalformedJSONIsA422() {
         let failure = failure(#"{"a":1 "b":2}"#, "application/json")
-        XCTAssertEqual(failure?.status, 422)
+        XCTAssertEqual(failure?.reason, .malformed)
         XCTAssertEqual(failure?.message, "invalid JSON at byte 7: expected ',' or '}'")
         XCTAssertEqual(self.failure(VendorDocExamples.impactpbxFailed, "application/json")?.message,
                        "invalid JSON at byte 485: expected ',' or '}'")
-        XCTAssertEqual(self.failure("[1,", nil)?.status, 422)
+        XCTAssertEqual(self.failure("[1,", nil)?.reason, .malformed)
     }
 
     // MARK: Unsupported types
@@ -100,7 +121,7 @@ final class PayloadTests: XCTestCase {
     func testOtherMediaTypesAre415() {
         for type in ["application/xml", "image/png", "application/octet-stream", "text/html; charset=utf-8", "text/csv"] {
             let failure = failure("<a/>", type)
-            XCTAssertEqual(failure?.status, 415, type)
+            XCTAssertEqual(failure?.reason, .unsupportedContentType, type)
             XCTAssertEqual(failure?.message, "unsupported content type: \(type.split(separator: ";")[0])")
         }
         XCTAssertEqual(failure("x", "Application/XML")?.message, "unsupported content type: application/xml")
@@ -108,7 +129,7 @@ final class PayloadTests: XCTestCase {
 
     func testUnparseableContentTypeIs415() {
         XCTAssertEqual(failure("a=1", "json")?.message, "unsupported content type: json")
-        XCTAssertEqual(failure("a=1", "text/")?.status, 415)
+        XCTAssertEqual(failure("a=1", "text/")?.reason, .unsupportedContentType)
     }
 
     func testUnsupportedTypeMessageIsSanitized() {

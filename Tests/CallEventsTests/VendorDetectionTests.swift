@@ -54,7 +54,7 @@ final class VendorDetectionTests: XCTestCase {
         let result = CallEventDecoder.decode(raw: Mock.form("hello=world"), query: nil, as: .auto, hint: nil,
                                              id: Mock.id, receivedAt: Mock.receivedAt, route: "any", source: Mock.source)
         guard case .failure(let failure) = result else { return XCTFail("must not decode") }
-        XCTAssertEqual(failure, DecodeFailure(status: 422, message: "vendor not recognized"))
+        XCTAssertEqual(failure, DecodeFailure(.vendorNotRecognized, "vendor not recognized"))
     }
 
     func testAutoRouteDecodesAsTheDetectedVendor() {

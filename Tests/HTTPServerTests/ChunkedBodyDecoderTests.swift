@@ -47,7 +47,7 @@ final class ChunkedBodyDecoderTests: XCTestCase {
     }
 
     func testControlByteInExtensionsIsRejected() {
-        XCTAssertEqual(decode("1;a\u{0}b\r\nx\r\n0\r\n\r\n").result, .error(.badRequest("invalid byte in chunk extensions")))
+        XCTAssertEqual(decode("1;a\u{0}b\r\nx\r\n0\r\n\r\n").result, .error(.badRequest(.malformedChunkExtension)))
     }
 
     // Trailers are limited like a head: past max_header_bytes, 431.

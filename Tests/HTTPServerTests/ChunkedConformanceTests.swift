@@ -1,8 +1,8 @@
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "Chunked bodies" in http-conformance.md, one test each. Every input is also
-/// checked byte by byte, split at every offset, and followed by a pipelined request.
+/// The rows of "Chunked bodies" in Documentation.docc/HTTPConformance.md, one test each. Every
+/// input is also checked byte by byte, split at every offset, and followed by a pipelined request.
 final class ChunkedConformanceTests: XCTestCase {
     // RFC 9112 §7.1: chunk-size = 1*HEXDIG, nothing else; at most 16 digits.
     func testInvalidChunkSizeIsRejected() {

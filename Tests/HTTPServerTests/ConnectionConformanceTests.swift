@@ -1,8 +1,9 @@
 import XCTest
 @testable import HTTPServer
 
-/// The parser's side of the "Connections" rows in http-conformance.md, one test each. Every
-/// input is also checked byte by byte, split at every offset, and followed by a pipelined request.
+/// The parser's side of the "Connections" rows in Documentation.docc/HTTPConformance.md, one test
+/// each. Every input is also checked byte by byte, split at every offset, and followed by a
+/// pipelined request.
 final class ConnectionConformanceTests: XCTestCase {
     // RFC 9112 §9.3: pipelined requests come out in order, whatever the split.
     func testPipelinedRequestsAreReadInOrder() {

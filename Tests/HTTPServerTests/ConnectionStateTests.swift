@@ -121,7 +121,7 @@ final class ConnectionStateTests: XCTestCase {
 
     func testLingeringAfterTheLastResponseIsBoundedInTimeAndBytes() {
         var state = ConnectionState(limits: limits, now: now)
-        _ = state.receivedError(.badRequest("x"), now: now)
+        _ = state.receivedError(.badRequest(.bareLF), now: now)
         _ = state.outputFlushed(now: now)
         XCTAssertTrue(state.isLingering)
         XCTAssertEqual(state.deadline, now + ConnectionState.lingerMilliseconds)
@@ -129,7 +129,7 @@ final class ConnectionStateTests: XCTestCase {
         XCTAssertEqual(state.discarded(1, now: now), .close)
 
         var slow = ConnectionState(limits: limits, now: now)
-        _ = slow.receivedError(.badRequest("x"), now: now)
+        _ = slow.receivedError(.badRequest(.bareLF), now: now)
         _ = slow.outputFlushed(now: now)
         XCTAssertEqual(slow.timedOut(now: now + ConnectionState.lingerMilliseconds), .close)
     }

@@ -1,8 +1,9 @@
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "Framing (Content-Length, Transfer-Encoding)" in http-conformance.md, one test each. Every input is also
-/// checked byte by byte, split at every offset, and followed by a pipelined request.
+/// The rows of "Framing (Content-Length, Transfer-Encoding)" in
+/// Documentation.docc/HTTPConformance.md, one test each. Every input is also checked byte by byte,
+/// split at every offset, and followed by a pipelined request.
 final class FramingConformanceTests: XCTestCase {
     // RFC 9112 §6.3: reject Content-Length together with Transfer-Encoding, in either order.
     func testContentLengthWithTransferEncodingIsRejected() {

@@ -1,8 +1,8 @@
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "The head" in http-conformance.md, one test each. Every input is also
-/// checked byte by byte, split at every offset, and followed by a pipelined request.
+/// The rows of "The head" in Documentation.docc/HTTPConformance.md, one test each. Every input is
+/// also checked byte by byte, split at every offset, and followed by a pipelined request.
 final class HeadConformanceTests: XCTestCase {
     // RFC 9112 §5.1: no white space between the field name and the colon.
     func testWhitespaceBeforeColonIsRejected() {

@@ -3,7 +3,7 @@
 /// ```swift
 /// switch CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) {
 /// case .success(let event): log.append(event.jsonLine())
-/// case .failure(let failure): rejects.append(...)   // failure.status is 422 or 415
+/// case .failure(let failure): rejects.append(...)   // failure.reason: why, for the rejects log
 /// }
 /// ```
 ///
@@ -21,12 +21,25 @@ public enum CallEventDecoder {
                 query.withUnsafeBufferPointer { DecodedBody(form: FormDecoding.collect($0, dropping: delivery.droppedQueryFields)) }
             } ?? DecodedBody(value: .object([]), nameHashes: [])
         } else {
+            if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
+                // vendors.md: a compact JWT whose payload is the JSON to decode; the token is not kept.
+                guard let jwt = CompactJWT(delivery.body) else {
+                    return .failure(DecodeFailure(.malformed, "body is not a compact JWT", vendor: vendor))
+                }
+                switch JSONParser.parse(jwt.payload) {
+                case .success(let value): body = DecodedBody(value: value)
+                case .failure(var failure):
+                    failure.vendor = vendor
+                    return .failure(failure)
+                }
+            } else {
             switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
             case .success(let decoded):
                 body = decoded
             case .failure(var failure):
                 if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
                 return .failure(failure)
+            }
             }
             if let bytes = delivery.query {
                 query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
@@ -37,7 +50,7 @@ public enum CallEventDecoder {
     }
 
     /// Decodes an already parsed payload: what `callhook replay` does with a logged line's
-    /// `raw` (and `query`). Fails only when `auto` cannot tell the vendor (`422`).
+    /// `raw` (and `query`). Fails only when `auto` cannot tell the vendor (`.vendorNotRecognized`).
     public static func decode(raw: JSONValue, query: JSONValue?, as choice: VendorChoice, hint: String?,
                               id: String, receivedAt: Timestamp, route: String,
                               source: EventSource) -> Result<CallEvent, DecodeFailure> {
@@ -56,13 +69,14 @@ public enum CallEventDecoder {
         case .vendor(let chosen): vendor = chosen
         case .auto:
             guard let detected = VendorDetection.detect(fields) else {
-                return .failure(DecodeFailure(status: 422, message: "vendor not recognized"))
+                return .failure(DecodeFailure(.vendorNotRecognized, "vendor not recognized"))
             }
             vendor = detected
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
                               source: source, raw: raw, rawText: body.text, query: query)
-        switch vendor {
+        switch vendor.kind {
+        case .declared: vendor.definition?.decode(fields, into: &event)
         case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
         case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
         case .voipstudio: VoIPstudio.decode(fields, into: &event)

@@ -1,4 +1,4 @@
-/// Tells the vendor from the payload, for `auto` routes (receiver.md, "Routes").
+/// Tells the vendor from the payload, for `auto` routes (Documentation.docc/Receiver.md, "Routes").
 ///
 /// ```swift
 /// VendorDetection.detect(Fields(raw: raw, query: query))   // .impactpbx, or nil

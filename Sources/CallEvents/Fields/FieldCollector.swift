@@ -1,6 +1,6 @@
 /// Gathers name/value pairs of a form, a query or multipart fields into one object
-/// (call-event.md, "Raw"): a name seen once maps to a string, a repeated name to an array of its
-/// values in order, at the place of its first occurrence.
+/// (Documentation.docc/EventSchema.md, "Raw"): a name seen once maps to a string, a repeated name
+/// to an array of its values in order, at the place of its first occurrence.
 ///
 /// ```swift
 /// var fields = FieldCollector()

@@ -1,5 +1,5 @@
-/// Field names as `Fields` compares them (call-event.md, "Fields"): ASCII case folded, spaces
-/// skipped, so `CallerID Num`, `CallerIDNum` and `callerid num` are one name.
+/// Field names as `Fields` compares them (Documentation.docc/EventSchema.md, "Fields"): ASCII case
+/// folded, spaces skipped, so `CallerID Num`, `CallerIDNum` and `callerid num` are one name.
 ///
 /// ```swift
 /// FieldName.hash("CallerID Num") == FieldName.hash("calleridnum" as StaticString)   // true

@@ -1,4 +1,4 @@
-/// Looks fields up in a decoded payload the way call-event.md says: names match
+/// Looks fields up in a decoded payload the way Documentation.docc/EventSchema.md says: names match
 /// case-insensitively and ignoring spaces (`CallerID Num` == `CallerIDNum` == `callerid num`),
 /// `raw` is searched first, then the POST's query fields.
 ///

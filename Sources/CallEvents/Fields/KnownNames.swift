@@ -11,7 +11,8 @@ import Glibc   // memcmp
 /// Looked up by `FieldName.hash` (which the decoders compute anyway) and then compared byte
 /// for byte, so only an exact spelling matches.
 enum KnownNames {
-    /// From the vendor documentation (`/work/shared/vendor-docs`).
+    /// From the vendor documentation (the vendor examples in
+    /// `Tests/CallEventsTests/Support/VendorDocExamples.swift`).
     static let names = [
         // ImpactPBX
         "ref", "domain_name", "recipient", "caller_id_number", "ani", "recipient_e164", "caller_id_number_e164",

@@ -13,13 +13,13 @@
 /// - A number that does not fit a Double (`1e999999`) is a failure (§6, §9); its literal text is kept.
 /// - A lone surrogate escape (`"\ud800"`) is a failure: it cannot be written as UTF-8 (§8.2).
 /// - A string whose bytes are not valid UTF-8 is read as ISO-8859-1 instead of failing, so no byte
-///   is lost (call-event.md, "Raw").
+///   is lost (Documentation.docc/EventSchema.md, "Raw").
 /// - A leading UTF-8 byte order mark is ignored (§8.1 allows it).
 public enum JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maxDepth = 128
 
-    /// Parses one JSON text (white space around it allowed). Failures are 422s with what and
+    /// Parses one JSON text (white space around it allowed). Failures are `.malformed`, with what and
     /// where: `invalid JSON at byte 118: expected ',' or '}'`.
     public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, DecodeFailure> {
         bytes.withUnsafeBufferPointer { parse($0) }

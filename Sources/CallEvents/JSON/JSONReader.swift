@@ -197,6 +197,6 @@ struct JSONReader {
 
     func failure(_ what: String, at position: Int) -> DecodeFailure {
         let end = position >= bytes.count ? " (end of input)" : ""
-        return DecodeFailure(status: 422, message: "invalid JSON at byte \(position)\(end): \(what)")
+        return DecodeFailure(.malformed, "invalid JSON at byte \(position)\(end): \(what)")
     }
 }

@@ -1,5 +1,5 @@
-/// Writes a CallEvent as one line of the event log (call-event.md, "Fields"): every field
-/// always present, `null` when unknown, keys in the order of the spec's field table.
+/// Writes a CallEvent as one line of the event log (Documentation.docc/EventSchema.md, "Fields"):
+/// every field always present, `null` when unknown, keys in the order of the spec's field table.
 ///
 /// ```swift
 /// var line = event.jsonLine()   // no trailing newline
@@ -29,7 +29,7 @@ extension CallEvent {
     /// escapes. A line that does not fit still comes out whole.
     func lineCapacity() -> Int {
         func count(_ text: String?) -> Int { text?.utf8.count ?? 0 }
-        var n = 700 + id.utf8.count + route.utf8.count + key.utf8.count + source.addr.utf8.count
+        var n = 700 + vendor.name.utf8.count + id.utf8.count + route.utf8.count + key.utf8.count + source.addr.utf8.count
         n += count(vendorEvent) + count(callID) + count(from.number) + count(from.name) + count(to.number)
         n += count(to.name) + count(`extension`) + count(cause) + count(recording) + count(source.userAgent)
         n += rawText.bytes?.count ?? CallEvent.guessedSize(raw)
@@ -52,8 +52,12 @@ extension CallEvent {
         out.appendRaw("{\"id\":"); out.appendString(id)
         out.appendRaw(",\"received_at\":"); CallEvent.time(receivedAt, &out)
         out.appendRaw(",\"route\":"); out.appendString(route)
-        out.appendRaw(",\"vendor\":\""); out.appendRaw(vendor.staticName)
-        out.appendRaw("\",\"type\":\""); out.appendRaw(type.staticName)
+        if vendor.kind == .declared {
+            out.appendRaw(",\"vendor\":"); out.appendString(vendor.name); out.appendRaw(",\"type\":\"")
+        } else {
+            out.appendRaw(",\"vendor\":\""); out.appendRaw(vendor.staticName); out.appendRaw("\",\"type\":\"")
+        }
+        out.appendRaw(type.staticName)
         out.appendRaw("\",\"vendor_event\":"); out.appendString(vendorEvent)
         out.appendRaw(",\"key\":"); out.appendString(key)
         out.appendRaw(",\"call_id\":"); out.appendString(callID)

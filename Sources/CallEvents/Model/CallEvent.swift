@@ -1,4 +1,5 @@
-/// One line of the event log (call-event.md). Every field is written, `null` when unknown.
+/// One line of the event log (Documentation.docc/EventSchema.md). Every field is written, `null`
+/// when unknown.
 public struct CallEvent: Sendable, Equatable {
     public var id: String
     public var receivedAt: Timestamp

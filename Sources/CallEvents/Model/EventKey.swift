@@ -1,12 +1,12 @@
-/// Builds a CallEvent's idempotency `key` (call-event.md, "Keys").
+/// Builds a CallEvent's idempotency `key` (Documentation.docc/EventSchema.md, "Keys").
 ///
 /// ```swift
 /// EventKey.make(.impactpbx, [ref, action, timestamp])   // "impactpbx:<ref>:hangup:<timestamp>"
-/// EventKey.fallback(.voipnow, raw: .object([]))           // "voipnow:raw:28e0a11f7c87a64a"
+/// EventKey.fallback(for: event)                           // "voipnow:raw:28e0a11f7c87a64a"
 /// ```
 ///
-/// The fallback, used when the identifying parts are missing, hashes the vendor and the raw
-/// payload with 64-bit FNV-1a over a type-tagged, length-prefixed walk of the value: stable across
+/// The fallback, used when the identifying parts are missing, hashes the vendor, the raw
+/// payload and the POST's query fields (a sender may put every field in the URL) with 64-bit FNV-1a over a type-tagged, length-prefixed walk of the value: stable across
 /// processes, machines and releases (unlike `Hasher`, which is seeded per process), and
 /// independent of how the payload is written back. Member order counts; a retry sends the
 /// same bytes in the same order.
@@ -40,15 +40,18 @@ enum EventKey {
     }
 
     private static func make(_ vendor: Vendor, _ parts: UnsafeBufferPointer<String?>) -> String? {
-        let name = vendor.staticName
-        var length = name.utf8CodeUnitCount
+        ASCII.withUTF8(of: vendor.name) { name in make(name, parts) }
+    }
+
+    private static func make(_ name: UnsafeBufferPointer<UInt8>, _ parts: UnsafeBufferPointer<String?>) -> String? {
+        var length = name.count
         for part in parts {
             guard let part else { return nil }
             length += 1 + part.utf8.count
         }
         return String(unsafeUninitializedCapacity: length) { out in
-            var n = name.utf8CodeUnitCount
-            out.baseAddress!.initialize(from: name.utf8Start, count: n)
+            var n = name.count
+            if let start = name.baseAddress { out.baseAddress!.initialize(from: start, count: n) }
             for case let part? in parts {
                 out[n] = UInt8(ascii: ":")
                 n += 1
@@ -61,11 +64,16 @@ enum EventKey {
         }
     }
 
-    /// `vendor:raw:<16 lowercase hex digits>`.
-    static func fallback(_ vendor: Vendor, raw: JSONValue) -> String {
+    /// `vendor:raw:<16 lowercase hex digits>`, of the event's vendor, `raw` and `query`.
+    static func fallback(for event: CallEvent) -> String {
         var hash = FNV1a64()
-        hash.add(vendor.rawValue)
-        hash.add(raw)
-        return vendor.rawValue + ":raw:" + hash.hex
+        hash.add(event.vendor.rawValue)
+        hash.add(event.raw)
+        // Only when present, so a payload without query fields keeps the key it always had.
+        if let query = event.query {
+            hash.add(UInt8(ascii: "?"))
+            hash.add(query)
+        }
+        return event.vendor.rawValue + ":raw:" + hash.hex
     }
 }

@@ -1,4 +1,4 @@
-/// The normalized event type (call-event.md, "`type` vocabulary").
+/// The normalized event type (Documentation.docc/EventSchema.md, "`type` vocabulary").
 public enum EventType: String, Sendable, CaseIterable {
     case initiated = "call.initiated"
     case ringing = "call.ringing"

@@ -1,7 +1,7 @@
 import Glibc   // memcmp
 
-/// Derives an `outcome` from a FreeSWITCH / Q.850 style cause name (call-event.md, "`outcome`
-/// vocabulary").
+/// Derives an `outcome` from a FreeSWITCH / Q.850 style cause name
+/// (Documentation.docc/EventSchema.md, "`outcome` vocabulary").
 ///
 /// ```swift
 /// HangupCause.outcome(for: "USER_BUSY", answered: false)          // .busy

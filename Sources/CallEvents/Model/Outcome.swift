@@ -1,4 +1,4 @@
-/// How a call ended (call-event.md, "`outcome` vocabulary").
+/// How a call ended (Documentation.docc/EventSchema.md, "`outcome` vocabulary").
 public enum Outcome: String, Sendable, CaseIterable {
     case answered, busy
     case noAnswer = "no_answer"

@@ -3,11 +3,12 @@
 
 extension Vendor {
     var staticName: StaticString {
-        switch self {
+        switch kind {
         case .voipnow: "voipnow"
         case .urlnetworks: "urlnetworks"
         case .voipstudio: "voipstudio"
         case .impactpbx: "impactpbx"
+        case .declared: "declared"   // not written: a declared vendor's line carries `name`
         }
     }
 }

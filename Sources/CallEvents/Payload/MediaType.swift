@@ -46,14 +46,14 @@ struct MediaType {
     /// The media types most deliveries carry, told straight from the header's bytes.
     enum Common { case json, form, text }
 
-    /// `json` (`application/json`, `*/*+json`), `form` or `text` (`text/plain`) when `header`
+    /// `json` (`application/json`, `text/json`, `*/*+json`), `form` or `text` (`text/plain`) when `header`
     /// is a valid media type of those, read without building a `MediaType`; nil for anything
     /// else (multipart, other types, malformed), which takes the full path.
     static func common(_ header: String) -> Common? {
         ASCII.withUTF8(of: header) { bytes -> Common? in
             guard let (range, _) = scanEssence(bytes) else { return nil }
             let essence = UnsafeBufferPointer(rebasing: bytes[range])
-            if ASCII.equals(essence, "application/json") { return .json }
+            if ASCII.equals(essence, "application/json") || ASCII.equals(essence, "text/json") { return .json }
             if essence.count >= 5, ASCII.equals(UnsafeBufferPointer(rebasing: essence[(essence.count - 5)...]), "+json") {
                 return .json
             }
@@ -68,9 +68,9 @@ struct MediaType {
         parameters.first { $0.name == name }?.value
     }
 
-    /// `application/json` or any structured `+json` type (RFC 6839 §3.1).
+    /// `application/json`, the older `text/json`, or any structured `+json` type (RFC 6839 §3.1).
     var isJSON: Bool {
-        essence == "application/json" || essence.utf8.last == UInt8(ascii: "n") && essence.hasSuffix("+json")
+        essence == "application/json" || essence == "text/json" || essence.utf8.last == UInt8(ascii: "n") && essence.hasSuffix("+json")
     }
 
     /// A header value made safe to put in a message: printable ASCII only, at most `limit` bytes.

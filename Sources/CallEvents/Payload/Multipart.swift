@@ -7,7 +7,7 @@
 ///
 /// Decisions where the RFCs leave room: a file part (one with a `filename`) is kept as text too,
 /// so nothing is lost; a part without a name is kept under `""`; line breaks may be CRLF or a
-/// bare LF. No closing delimiter, or more than `maxParts` parts, is a 422.
+/// bare LF. No closing delimiter, or more than `maxParts` parts, is `.malformed`.
 enum Multipart {
     /// The most parts one body may have.
     static let maxParts = 1000
@@ -112,6 +112,6 @@ enum Multipart {
     }
 
     private static func failure(_ what: String) -> DecodeFailure {
-        DecodeFailure(status: 422, message: "invalid multipart/form-data: \(what)")
+        DecodeFailure(.malformed, "invalid multipart/form-data: \(what)")
     }
 }

@@ -1,41 +1,38 @@
-/// Turns a request body (or a GET query) into the `raw` value of a CallEvent (receiver.md,
-/// "Routes"; call-event.md, "Raw").
+/// Turns a request body (or a GET query) into the `raw` value of a CallEvent
+/// (Documentation.docc/Receiver.md, "Routes"; Documentation.docc/EventSchema.md, "Raw").
 ///
 /// ```swift
 /// switch Payload.decodeBody(request.body, contentType: request.header("Content-Type")) {
 /// case .success(let raw): ...            // .object / .array for JSON, .object for forms
-/// case .failure(let failure): ...        // 415 unsupported type, 422 malformed body
+/// case .failure(let failure): ...        // .unsupportedContentType, .malformed, .notAnObject
 /// }
 /// let query = Payload.decodeQuery(queryBytes[...], dropping: ["token"])   // nil when empty
 /// ```
 ///
 /// Routing by media type (case-insensitive, parameters other than `boundary` ignored):
-/// - `application/json`, `*/*+json`: JSON; a body not starting with `{` or `[` is read as a form.
-/// - `application/x-www-form-urlencoded`: form; a body starting with `{` is read as JSON.
+/// - `application/json`, `text/json`, `*/*+json`: JSON. A top level that is not an object or
+///   an array (`42`, `"x"`, `null`) is valid JSON no vendor can decode: `.notAnObject`. A body that
+///   is not JSON at all and does not start with `{` or `[` was mislabelled: read as a form.
+/// - `application/x-www-form-urlencoded`: form; a body starting with `{` or `[` is read as
+///   JSON (curl's `--data` sends that type by default).
 /// - `multipart/form-data`: its text fields.
 /// - `text/plain`, no `Content-Type`: sniffed, `{` or `[` -> JSON, else form.
-/// - anything else: 415.
+/// - anything else: `.unsupportedContentType`.
 /// Decisions where the spec is silent: an empty body (or one of white space only) is an empty
-/// object whatever the type; a `Content-Type` that is not `type/subtype` is a 415 like any other
+/// object whatever the type; a `Content-Type` that is not `type/subtype` is unsupported like any other
 /// unknown type; a `charset` parameter is ignored, as text is read as UTF-8, or ISO-8859-1 where
 /// it is not valid UTF-8; a UTF-8 byte order mark before JSON is skipped.
 public enum Payload {
     /// Decodes a body by its `Content-Type`: JSON, form, multipart text fields, `text/plain`
     /// holding either; with none or a wrong one, sniffed (`{` or `[` -> JSON, else form).
-    /// Any other media type is a `415`; a body that does not parse is a `422`.
+    /// Any other media type is `.unsupportedContentType`; a body that does not parse is `.malformed`.
+    /// The same path the receiver takes (`decodedBody`), so the fuzzers and tests that call this
+    /// exercise what production runs.
     public static func decodeBody(_ body: [UInt8], contentType: String?) -> Result<JSONValue, DecodeFailure> {
-        body.withUnsafeBufferPointer { buffer in
-            switch reading(buffer, contentType: contentType) {
-            case .empty: .success(.object([]))
-            case .json: JSONParser.parse(buffer)
-            case .form: .success(form(buffer))
-            case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary)
-            case .failure(let failure): .failure(failure)
-            }
-        }
+        decodedBody(body, contentType: contentType).map(\.value)
     }
 
-    /// `decodeBody`, with what was learned on the way (`DecodedBody`): for JSON that writes
+    /// The body, with what was learned on the way (`DecodedBody`): for JSON that writes
     /// back compactly as exactly its own text without white space, that text (a slice of
     /// `body` when it had no white space between tokens); the member names' hashes.
     static func decodedBody(_ body: [UInt8], contentType: String?) -> Result<DecodedBody, DecodeFailure> {
@@ -51,6 +48,8 @@ public enum Payload {
                     }
                     return DecodedBody(value: parsed.value, text: text, nameHashes: parsed.nameHashes)
                 }
+            case .declaredJSON:
+                declaredJSON(buffer).map { _ in DecodedBody(form: FormDecoding.collect(buffer)) }
             case .form:
                 .success(DecodedBody(form: FormDecoding.collect(buffer)))
             case .multipart(let boundary): Multipart.decode(buffer, boundary: boundary).map { DecodedBody(value: $0) }
@@ -62,6 +61,8 @@ public enum Payload {
     /// How a body is read.
     private enum Reading {
         case empty, json, form
+        /// Declared JSON that does not start with `{` or `[`: a JSON scalar, or a mislabelled form.
+        case declaredJSON
         case multipart(boundary: String)
         case failure(DecodeFailure)
     }
@@ -72,8 +73,9 @@ public enum Payload {
         let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
         // The usual types, routed as below without parsing the header into a MediaType.
         switch contentType.flatMap(MediaType.common) {
-        case .json?, .text?: return looksLikeJSON ? .json : .form
-        case .form?: return first == UInt8(ascii: "{") ? .json : .form
+        case .json?: return looksLikeJSON ? .json : .declaredJSON
+        case .text?: return looksLikeJSON ? .json : .form
+        case .form?: return looksLikeJSON ? .json : .form
         case nil: break
         }
         guard let contentType, contentType.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
@@ -83,14 +85,14 @@ public enum Payload {
             return .failure(unsupported(MediaType.sanitized(contentType)))
         }
         if mediaType.isJSON {
-            return looksLikeJSON ? .json : .form
+            return looksLikeJSON ? .json : .declaredJSON
         }
         switch mediaType.essence {
         case "application/x-www-form-urlencoded":
-            return first == UInt8(ascii: "{") ? .json : .form
+            return looksLikeJSON ? .json : .form
         case "multipart/form-data":
             guard let boundary = mediaType.parameter("boundary"), !boundary.isEmpty else {
-                return .failure(DecodeFailure(status: 422, message: "invalid multipart/form-data: no boundary parameter"))
+                return .failure(DecodeFailure(.malformed, "invalid multipart/form-data: no boundary parameter"))
             }
             return .multipart(boundary: boundary)
         case "text/plain":
@@ -108,8 +110,19 @@ public enum Payload {
         return fields
     }
 
-    private static func form(_ body: UnsafeBufferPointer<UInt8>) -> JSONValue {
-        FormDecoding.decode(body)
+    /// A body declared JSON that does not start with `{` or `[`: `.notAnObject` when it is a JSON
+    /// scalar, which no vendor sends as an event; nil when it is not JSON, so the caller reads
+    /// it as the form it is.
+    private static func declaredJSON(_ body: UnsafeBufferPointer<UInt8>) -> Result<JSONValue?, DecodeFailure> {
+        guard case .success(let value) = JSONParser.parse(body) else { return .success(nil) }
+        let kind = switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array, .object: "an object or an array"
+        }
+        return .failure(DecodeFailure(.notAnObject, "JSON top level is \(kind), not an object or an array"))
     }
 
     /// The first byte that is not JSON white space (RFC 8259 §2), after a UTF-8 byte order mark.
@@ -126,6 +139,6 @@ public enum Payload {
     }
 
     private static func unsupported(_ type: String) -> DecodeFailure {
-        DecodeFailure(status: 415, message: "unsupported content type: \(type)")
+        DecodeFailure(.unsupportedContentType, "unsupported content type: \(type)")
     }
 }

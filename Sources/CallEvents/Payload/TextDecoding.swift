@@ -1,5 +1,5 @@
-/// Text from bytes that should be UTF-8 but may not be (call-event.md, "Raw"): valid UTF-8 is
-/// read as such, anything else as ISO-8859-1, so that no byte is lost.
+/// Text from bytes that should be UTF-8 but may not be (Documentation.docc/EventSchema.md, "Raw"):
+/// valid UTF-8 is read as such, anything else as ISO-8859-1, so that no byte is lost.
 ///
 /// ```swift
 /// TextDecoding.string([0x63, 0x61, 0x66, 0xE9])   // "café" (0xE9 alone is not UTF-8)

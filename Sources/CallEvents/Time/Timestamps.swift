@@ -1,63 +1,73 @@
-/// Reads the vendors' time formats and writes RFC 3339 UTC with three fractional digits.
+/// The one time reader for every vendor, coded or declared (Documentation.docc/EventSchema.md
+/// "Times as senders write them"), and the writer of RFC 3339 UTC with three fractional digits.
 ///
 /// ```swift
 /// Timestamps.parse("2021-04-28 08:46:13")             // Y-m-d H:i:s, UTC
 /// Timestamps.parse("2020-01-29T07:45:19.000+00:00")   // RFC 3339 / ISO 8601, any offset
+/// Timestamps.parse("Sun, 25 Mar 2018 09:53:19 +0000") // RFC 2822 (Twilio)
 /// Timestamps.parse("1573865518")                      // epoch seconds
-/// Timestamps.parse("1580283919489709", epoch: .microseconds)
+/// Timestamps.parse("1580283919489709")                // epoch microseconds, told by size
 /// Timestamps.format(t)                                // "2020-01-29T07:45:19.489Z"
 /// ```
 ///
-/// An epoch value of zero means "not set" and is nil. Only years 0000 to 9999 are accepted, as RFC 3339 writes four digits. Anything that does
-/// not parse is nil: a bad time is left out of the event, it never rejects a delivery.
-/// Dates are converted with the days-from-civil algorithm (proleptic Gregorian calendar).
+/// Epochs are read by their size, since senders mix units: below 10^11 seconds, below 10^14
+/// milliseconds, below 10^17 microseconds, else nanoseconds. "No time" is nil, never 1970 or
+/// year 0: `0`, `""`, `false`, `null`, `0000-00-00` and PHP's `0000-00-00 00:00:00`. Only years
+/// 0001 to 9999 are read. Anything that does not parse is nil: a bad time is left out of the
+/// event, it never rejects a delivery. Dates are converted with the days-from-civil algorithm
+/// (proleptic Gregorian calendar).
 enum Timestamps {
-    enum EpochUnit: Sendable { case seconds, microseconds }
-
     /// The largest time that still has a four-digit year: 9999-12-31T23:59:59.999Z.
     static let maxMilliseconds: Int64 = 253_402_300_799_999
-    /// 0000-01-01T00:00:00.000Z.
+    /// 0000-01-01T00:00:00.000Z, the earliest time that can be written.
     static let minMilliseconds: Int64 = -62_167_219_200_000
 
-    /// A time from a JSON value: numbers are epoch values in `epoch` units; strings are epoch
-    /// values when all digits, else a date and time.
-    static func parse(_ value: JSONValue, epoch: EpochUnit = .seconds) -> Timestamp? {
+    /// A time from a JSON value: numbers are epochs; strings are epochs when all digits (with
+    /// an optional fraction), else a date and time. Booleans, `null` and objects are no time.
+    static func parse(_ value: JSONValue) -> Timestamp? {
         switch value {
-        case .number(let text), .string(let text): return parse(text, epoch: epoch)
-        case .array(let values): return values.first.flatMap { parse($0, epoch: epoch) }
+        case .number(let text), .string(let text): return parse(text)
+        case .array(let values): return values.first.flatMap { parse($0) }
         default: return nil
         }
     }
 
-    static func parse(_ text: String, epoch: EpochUnit = .seconds) -> Timestamp? {
+    static func parse(_ text: String) -> Timestamp? {
         ASCII.withUTF8(of: text) { bytes in
             let (lo, hi) = ASCII.trimmedRange(bytes)
             guard lo < hi else { return nil }
             let s = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-            let ms = s.count >= 10 && s[4] == UInt8(ascii: "-") ? parseDateTime(s) : parseEpoch(s, epoch)
+            let ms: Int64?
+            if !ASCII.isDigit(s[0]) || s.count > 2 && (s[1] == 0x20 || s[2] == 0x20) {
+                ms = parseRFC2822(s)        // `Sun, 25 Mar 2018 ...` or `25 Mar 2018 ...`
+            } else if s.count >= 10 && s[4] == UInt8(ascii: "-") {
+                ms = parseDateTime(s)
+            } else {
+                ms = parseEpoch(s)
+            }
             guard let ms, ms >= minMilliseconds, ms <= maxMilliseconds else { return nil }
             return Timestamp(milliseconds: ms)
         }
     }
 
-    /// `digits[.digits]`, no sign, no exponent; fractions below a millisecond are dropped.
-    private static func parseEpoch(_ s: UnsafeBufferPointer<UInt8>, _ unit: EpochUnit) -> Int64? {
-        // Past these digit counts the time is beyond year 9999 anyway; stop before overflow.
-        let maxDigits = unit == .seconds ? 15 : 18
+    /// `digits[.digits]`, no sign, no exponent, its unit told by its size; fractions below a
+    /// millisecond are dropped. Zero is no time (FreeSWITCH's `answer_uepoch` of an unanswered call).
+    private static func parseEpoch(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
         var whole: Int64 = 0
         var i = 0
         while i < s.count, ASCII.isDigit(s[i]) {
-            guard i < maxDigits else { return nil }
-            whole = whole * 10 + Int64(s[i] - 0x30)
+            // Nanoseconds of this century take 19 digits; past Int64 is past year 9999 anyway.
+            let (times10, o1) = whole.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.addingReportingOverflow(Int64(s[i] - 0x30))
+            guard !o1, !o2 else { return nil }
+            whole = next
             i += 1
         }
-        // Zero is how FreeSWITCH-based PBXs say "never" (`answer_uepoch` of an unanswered call).
-        guard i > 0, whole > 0 else { return nil }
-        var fraction: Int64 = 0   // milliseconds (seconds) or nothing (microseconds)
+        // Up to nine fractional digits are kept, as nanoseconds of the whole unit.
+        var fraction: Int64 = 0, scale: Int64 = 100_000_000
         if i < s.count {
             guard s[i] == UInt8(ascii: "."), i + 1 < s.count else { return nil }
             i += 1
-            var scale: Int64 = 100
             while i < s.count {
                 guard ASCII.isDigit(s[i]) else { return nil }
                 fraction += Int64(s[i] - 0x30) * scale
@@ -65,9 +75,12 @@ enum Timestamps {
                 i += 1
             }
         }
-        switch unit {
-        case .seconds: return whole * 1000 + fraction
-        case .microseconds: return whole / 1000
+        guard whole > 0 || fraction > 0 else { return nil }
+        switch whole {
+        case ..<100_000_000_000: return whole * 1000 + fraction / 1_000_000                  // seconds
+        case ..<100_000_000_000_000: return whole + fraction / 1_000_000_000                // milliseconds
+        case ..<100_000_000_000_000_000: return whole / 1000                               // microseconds
+        default: return whole / 1_000_000                                                   // nanoseconds
         }
     }
 
@@ -78,7 +91,8 @@ enum Timestamps {
         var text = Cursor(s)
         guard let year = text.digits(4), text.expect(UInt8(ascii: "-")), let month = text.digits(2),
               text.expect(UInt8(ascii: "-")), let day = text.digits(2) else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        // Year 0000 is how PHP writes no date (`0000-00-00`), not a year anyone called in.
+        guard year >= 1, (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
         var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
         var millis: Int64 = 0
         if let separator = text.next() {

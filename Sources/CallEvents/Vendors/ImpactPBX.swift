@@ -1,11 +1,11 @@
-/// ImpactPBX webhooks (POST JSON), call-event.md "ImpactPBX".
+/// ImpactPBX webhooks (POST JSON), Documentation.docc/EventSchema.md "ImpactPBX".
 ///
 /// ```swift
 /// ImpactPBX.decode(fields, into: &event)
 /// ```
 ///
 /// Each time comes twice: an ISO 8601 string rounded to the second (`call_start`) and its
-/// `*_uepoch` twin in microseconds, which is preferred. A `failed` event's cause is
+/// `*_uepoch` twin in microseconds, which adds the precision when both name the same second. A `failed` event's cause is
 /// `reason_failed` (`cause` when that is missing).
 enum ImpactPBX {
     static func decode(_ fields: Fields, into event: inout CallEvent) {
@@ -45,9 +45,11 @@ enum ImpactPBX {
         default:
             event.cause = fields.text("cause")
         }
-        // `ref` names the call, `action` the event, `timestamp` (as sent) tells repeats apart.
-        event.key = EventKey.make(.impactpbx, event.callID, action, timestamp)
-            ?? EventKey.fallback(.impactpbx, raw: event.raw)
+        // `ref` names the call, `action` the event, the leg the extension of a ring group it
+        // rang (legs ring in the same whole second), `timestamp` (as sent) tells repeats apart.
+        let leg = fields.text("channel_uuid") ?? fields.text("dialed_user") ?? ""
+        event.key = EventKey.make(.impactpbx, event.callID, action, leg, timestamp)
+            ?? EventKey.fallback(for: event)
     }
 
     static func eventType(_ action: String) -> EventType {
@@ -59,9 +61,15 @@ enum ImpactPBX {
         return .unknown
     }
 
-    /// The microsecond twin when it parses, else the ISO string.
+    /// The text time, made precise by its `*_uepoch` twin when both name the same second; the
+    /// twin alone when there is no text time. A twin that disagrees (a sender writing another
+    /// unit, or a bad clock) loses to the text (Documentation.docc/EventSchema.md "Times as senders
+    /// write them").
     private static func time(_ fields: Fields, _ iso: StaticString, _ uepoch: StaticString) -> Timestamp? {
-        if let micro = fields.value(uepoch).flatMap({ Timestamps.parse($0, epoch: .microseconds) }) { return micro }
-        return fields.value(iso).flatMap { Timestamps.parse($0) }
+        let text = fields.value(iso).flatMap { Timestamps.parse($0) }
+        guard let twin = fields.value(uepoch).flatMap({ Timestamps.parse($0) }) else { return text }
+        guard let text else { return twin }
+        let second = Timestamps.floorDivide(text.milliseconds, 1000).quotient
+        return Timestamps.floorDivide(twin.milliseconds, 1000).quotient == second ? twin : text
     }
 }

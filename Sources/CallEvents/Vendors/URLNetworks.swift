@@ -1,4 +1,4 @@
-/// URL Networks HTTP Endpoint Events (POST form), call-event.md "URL Networks".
+/// URL Networks HTTP Endpoint Events (POST form), Documentation.docc/EventSchema.md "URL Networks".
 ///
 /// ```swift
 /// URLNetworks.decode(fields, hint: nil, into: &event)
@@ -46,7 +46,7 @@ enum URLNetworks {
         }
         // One call_event_uuid covers the call and each extension's legs of it.
         event.key = EventKey.make(.urlnetworks, event.callID, type.rawValue, event.extension ?? "")
-            ?? EventKey.fallback(.urlnetworks, raw: event.raw)
+            ?? EventKey.fallback(for: event)
     }
 
     static func eventType(method: String) -> EventType {

@@ -1,4 +1,4 @@
-/// VoIPstudio webhooks (POST JSON), call-event.md "VoIPstudio".
+/// VoIPstudio webhooks (POST JSON), Documentation.docc/EventSchema.md "VoIPstudio".
 ///
 /// ```swift
 /// VoIPstudio.decode(fields, into: &event)
@@ -33,12 +33,14 @@ enum VoIPstudio {
         event.talkSeconds = fields.integer("duration")
         event.cause = fields.text("t_cause")
         switch type {
-        case .hangup: event.outcome = fields.text("connected_at") != nil ? .answered : .missed
+        // `connected_at` counts as set only when it reads as a time: PHP writes an unanswered
+        // call's as `0000-00-00 00:00:00` or `false`.
+        case .hangup: event.outcome = event.answeredAt != nil ? .answered : .missed
         case .missed: event.outcome = .missed
         default: break
         }
         // Each webhook event has its own id.
-        event.key = EventKey.make(.voipstudio, fields.text("id")) ?? EventKey.fallback(.voipstudio, raw: event.raw)
+        event.key = EventKey.make(.voipstudio, fields.text("id")) ?? EventKey.fallback(for: event)
     }
 
     static func eventType(_ name: String) -> EventType {

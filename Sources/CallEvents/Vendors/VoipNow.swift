@@ -1,4 +1,4 @@
-/// VoipNow Call Events (GET query or POST form), call-event.md "VoipNow".
+/// VoipNow Call Events (GET query or POST form), Documentation.docc/EventSchema.md "VoipNow".
 ///
 /// ```swift
 /// VoipNow.decode(fields, hint: "dial-in", into: &event)
@@ -37,7 +37,7 @@ enum VoipNow {
         // CallID identifies the call; type, extension and status tell its events apart. An
         // event without an extension or status is still keyed, with those parts empty.
         event.key = EventKey.make(.voipnow, event.callID, type.rawValue, event.extension ?? "", status ?? "")
-            ?? EventKey.fallback(.voipnow, raw: event.raw)
+            ?? EventKey.fallback(for: event)
     }
 
     static func eventType(hint: String?, status: String?, direction: Direction?) -> (EventType, String?) {

@@ -1,4 +1,4 @@
-/// When the writer calls `fdatasync` (receiver.md, "Storage").
+/// When the writer calls `fdatasync` (Documentation.docc/Receiver.md, "Storage").
 ///
 /// ```swift
 /// let log = try EventLogWriter(path: "events.jsonl", fsync: .interval(milliseconds: 200))

@@ -10,7 +10,7 @@
 /// }
 /// ```
 ///
-/// Deadlines are totals (http-conformance.md "Connections"): the head has
+/// Deadlines are totals (Documentation.docc/HTTPConformance.md "Connections"): the head has
 /// `headerTimeoutMilliseconds` from its first byte, the body `bodyTimeoutMilliseconds` from the
 /// end of the head, an idle keep-alive connection `idleTimeoutMilliseconds` from the last
 /// response. None applies while the handler holds the request.
@@ -149,7 +149,8 @@ struct ConnectionState {
         }
     }
 
-    /// The request broke a rule: answer its status and close (http-conformance.md "400c").
+    /// The request broke a rule: answer its status and close (Documentation.docc/HTTPConformance.md
+    /// "400c").
     mutating func receivedError(_ error: HTTPParserError, now: Int) -> ConnectionAction {
         phase = .closing(since: now)
         return .send(ResponseEncoder.errorResponse(status: error.status, message: error.message), .closing)

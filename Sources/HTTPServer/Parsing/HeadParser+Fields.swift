@@ -1,7 +1,7 @@
 /// What the head parser does with a complete header line, and with the complete head:
 /// the framing, Host, connection and expectation rules of RFC 9112 and RFC 9110.
 extension HeadParser {
-    func fail(_ reason: String) -> Result { .error(.badRequest(reason)) }
+    func fail(_ rule: HTTPParserError.Rule) -> Result { .error(.badRequest(rule)) }
 
     /// Records the header line just read, and what the framing and connection rules need from it.
     mutating func addHeader(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> HTTPParserError? {
@@ -30,32 +30,47 @@ extension HeadParser {
             transferEncodingCount += 1
             transferCoding = Self.transferCoding(bytes, value)
         default:
-            break
+            if Self.isFramingLookAlike(bytes, name) { return .badRequest(.framingHeaderLookAlike) }
         }
         return nil
+    }
+
+    /// `Content_Length`, `Transfer--Encoding` ...: a hop that folds `_` into `-` or squeezes
+    /// hyphens would frame the message by a header this parser did not (http-conformance.md).
+    static func isFramingLookAlike(_ bytes: UnsafeRawBufferPointer, _ name: Range<Int>) -> Bool {
+        guard name.count >= 14 else { return false }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(name.count)
+        for index in name {
+            var b = bytes[index] | 0x20
+            if bytes[index] == 0x5F || bytes[index] == 0x2D { b = 0x2D }
+            if b == 0x2D, folded.last == 0x2D { continue }
+            folded.append(b)
+        }
+        return folded.elementsEqual("content-length".utf8) || folded.elementsEqual("transfer-encoding".utf8)
     }
 
     /// Decides the framing once the whole head is in (RFC 9112 §6), and builds the head.
     mutating func finish(length: Int, limits: HTTPLimits) -> Result {
         if transferEncodingCount > 0 {
             // RFC 9112 §6.1: a 1.0 request with Transfer-Encoding is faulty framing.
-            if version == .http1_0 { return fail("transfer-encoding in an HTTP/1.0 request") }
-            if transferEncodingCount > 1 { return fail("transfer-encoding sent twice") }
+            if version == .http1_0 { return fail(.transferEncodingInAnHTTP10Request) }
+            if transferEncodingCount > 1 { return fail(.transferEncodingSentTwice) }
             // RFC 9112 §6.3: both may be a smuggling attempt; reject, never pick one.
-            if contentLengthCount > 0 { return fail("content-length together with transfer-encoding") }
+            if contentLengthCount > 0 { return fail(.contentLengthTogetherWithTransferEncoding) }
         }
         // RFC 9112 §6.3 / RFC 9110 §8.6: one Content-Length, all digits.
-        if contentLengthCount > 1 { return fail("content-length sent twice") }
-        if contentLengthInvalid { return fail("invalid content-length") }
+        if contentLengthCount > 1 { return fail(.contentLengthSentTwice) }
+        if contentLengthInvalid { return fail(.invalidContentLength) }
         // RFC 9112 §3.2: a 1.1 request has exactly one Host.
-        if hostCount > 1 { return fail("host sent twice") }
-        if hostCount == 0, version == .http1_1 { return fail("missing host") }
+        if hostCount > 1 { return fail(.hostSentTwice) }
+        if hostCount == 0, version == .http1_1 { return fail(.missingHost) }
 
         let framing: HTTPBodyFraming
         if transferEncodingCount > 0 {
             switch transferCoding {
             case .chunked: framing = .chunked
-            case .chunkedNotLast: return fail("chunked is not the last transfer coding")
+            case .chunkedNotLast: return fail(.chunkedIsNotTheLastTransferCoding)
             case .unsupported: return .error(.unsupportedTransferEncoding)
             }
         } else if contentLengthCount > 0 {
@@ -66,7 +81,10 @@ extension HeadParser {
         }
 
         // RFC 9112 §9.3: 1.1 stays open unless "close"; 1.0 only with "keep-alive".
-        let keepAlive = !connectionClose && (version == .http1_1 || connectionKeepAlive)
+        // A GET or HEAD with a body is read by its framing, answered, then closed: a front end
+        // that disagrees on whether the body exists cannot smuggle a request behind it.
+        let bodyOnSafeMethod = (method == "GET" || method == "HEAD") && framing != .none && framing != .contentLength(0)
+        let keepAlive = !connectionClose && !bodyOnSafeMethod && (version == .http1_1 || connectionKeepAlive)
         // RFC 9110 §10.1.1: a 100-continue expectation in an HTTP/1.0 request is ignored.
         let head = HTTPRequestHead(method: method, target: target, version: version,
                                    headers: HTTPHeaders(headers), framing: framing,

@@ -78,7 +78,7 @@ struct HeadParser {
                     i += 1
                     state = .leadingLF
                 } else if b == HTTPBytes.lf {
-                    return fail("bare LF")
+                    return fail(.bareLF)
                 } else {
                     tokenStart = i
                     state = .method
@@ -86,17 +86,17 @@ struct HeadParser {
 
             case .leadingLF:
                 // RFC 9112 §2.2: skip a few empty lines before the request line.
-                guard bytes[i] == HTTPBytes.lf else { return fail("bare CR") }
+                guard bytes[i] == HTTPBytes.lf else { return fail(.bareCR) }
                 i += 1
                 emptyLines += 1
-                if emptyLines > Self.maxEmptyLinesBeforeRequest { return fail("too many empty lines") }
+                if emptyLines > Self.maxEmptyLinesBeforeRequest { return fail(.tooManyEmptyLines) }
                 state = .start
 
             case .method:
                 // RFC 9112 §3: method SP request-target SP HTTP-version; method is a token.
                 while i < end, HTTPBytes.isToken(bytes[i]) { i += 1 }
                 if i == end { break }
-                guard bytes[i] == HTTPBytes.space, i > tokenStart else { return fail("invalid method") }
+                guard bytes[i] == HTTPBytes.space, i > tokenStart else { return fail(.invalidMethod) }
                 method = HTTPBytes.asciiString(bytes, tokenStart..<i)
                 i += 1
                 tokenStart = i
@@ -109,7 +109,7 @@ struct HeadParser {
                 if i == end { break }
                 let b = bytes[i]
                 if b == HTTPBytes.space {
-                    guard i > tokenStart else { return fail("empty request target") }
+                    guard i > tokenStart else { return fail(.emptyRequestTarget) }
                     target = HTTPBytes.asciiString(bytes, tokenStart..<i)
                     i += 1
                     tokenStart = i
@@ -117,27 +117,27 @@ struct HeadParser {
                 } else if HTTPBytes.isTargetByte(b) {
                     return .error(.targetTooLong)
                 } else if b == HTTPBytes.cr || b == HTTPBytes.lf {
-                    return fail("request line without a version")
+                    return fail(.requestLineWithoutAVersion)
                 } else {
-                    return fail("invalid byte in the request target")
+                    return fail(.invalidByteInTheRequestTarget)
                 }
 
             case .version:
                 // RFC 9112 §2.3: HTTP-version is exactly "HTTP/" DIGIT "." DIGIT, case-sensitive.
                 while i < end, i - tokenStart < 8, HTTPBytes.isToken(bytes[i]) || bytes[i] == 0x2F { i += 1 }
                 if i == end { break }
-                guard bytes[i] == HTTPBytes.cr else { return fail("invalid HTTP version") }
+                guard bytes[i] == HTTPBytes.cr else { return fail(.invalidHTTPVersion) }
                 switch Self.version(bytes, tokenStart..<i) {
                 case .some(let v): version = v
                 case .none where Self.isLaterMajorVersion(bytes, tokenStart..<i): return .error(.unsupportedVersion)
-                case .none: return fail("invalid HTTP version")
+                case .none: return fail(.invalidHTTPVersion)
                 }
                 i += 1
                 state = .requestLineLF
 
             case .requestLineLF, .lineLF, .finalLF:
                 // RFC 9112 §2.2: lines end in CRLF; a bare CR is an error.
-                guard bytes[i] == HTTPBytes.lf else { return fail("bare CR") }
+                guard bytes[i] == HTTPBytes.lf else { return fail(.bareCR) }
                 i += 1
                 if state == .finalLF { return finish(length: i, limits: limits) }
                 if state == .lineLF, let error = addHeader(bytes, limits: limits) { return .error(error) }
@@ -154,13 +154,13 @@ struct HeadParser {
                     state = .finalLF
                 } else if HTTPBytes.isWhitespace(b) {
                     // RFC 9112 §2.2 (white space before the first header), §5.2 (obs-fold).
-                    return fail(headers.isEmpty ? "white space before the first header" : "obsolete line folding")
+                    return fail(headers.isEmpty ? .whiteSpaceBeforeTheFirstHeader : .obsoleteLineFolding)
                 } else if b == HTTPBytes.colon {
-                    return fail("empty header name")
+                    return fail(.emptyHeaderName)
                 } else if b == HTTPBytes.lf {
-                    return fail("bare LF")
+                    return fail(.bareLF)
                 } else {
-                    return fail("invalid header name")
+                    return fail(.invalidHeaderName)
                 }
 
             case .name:
@@ -173,11 +173,11 @@ struct HeadParser {
                     i += 1
                     state = .valueLeadingSpace
                 } else if HTTPBytes.isWhitespace(b) {
-                    return fail("white space before a colon")
+                    return fail(.whiteSpaceBeforeAColon)
                 } else if b == HTTPBytes.cr || b == HTTPBytes.lf {
-                    return fail("header line without a colon")
+                    return fail(.headerLineWithoutAColon)
                 } else {
-                    return fail("invalid header name")
+                    return fail(.invalidHeaderName)
                 }
 
             case .valueLeadingSpace:
@@ -208,7 +208,7 @@ struct HeadParser {
                 valueBits = bits
                 if i == end { break }
                 let b = bytes[i]
-                guard b == HTTPBytes.cr else { return fail(b == HTTPBytes.lf ? "bare LF" : "control byte in a header value") }
+                guard b == HTTPBytes.cr else { return fail(b == HTTPBytes.lf ? .bareLF : .controlByteInAHeaderValue) }
                 i += 1
                 state = .lineLF
             }

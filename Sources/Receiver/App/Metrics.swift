@@ -3,13 +3,14 @@ import EventLog
 import Synchronization
 
 /// Counters for `/metrics`, shared by every event loop. One short lock per update.
-public final class Metrics: Sendable {
+final class Metrics: Sendable {
     private struct Counters {
         var requests: [LabelPair: UInt64] = [:]     // route, status
         var events: [LabelPair: UInt64] = [:]       // vendor, type
         var rejects: [LabelPair: UInt64] = [:]      // route, status
         var authRefusals: [LabelPair: UInt64] = [:] // route, status
         var duplicates: [String: UInt64] = [:]      // route
+        var probes: [String: UInt64] = [:]          // route
     }
 
     private struct LabelPair: Hashable {
@@ -19,7 +20,7 @@ public final class Metrics: Sendable {
 
     private let counters = Mutex(Counters())
 
-    public init() {}
+    init() {}
 
     func countRequest(route: String?, status: Int) {
         counters.withLock { $0.requests[LabelPair(first: route ?? "", second: String(status)), default: 0] += 1 }
@@ -39,6 +40,10 @@ public final class Metrics: Sendable {
 
     func countDuplicate(route: String) {
         counters.withLock { $0.duplicates[route, default: 0] += 1 }
+    }
+
+    func countProbe(route: String) {
+        counters.withLock { $0.probes[route, default: 0] += 1 }
     }
 
     /// The Prometheus text exposition format (version 0.0.4).
@@ -64,6 +69,10 @@ public final class Metrics: Sendable {
         family("callhook_duplicates_total", "Deliveries answered as duplicates, by route.")
         for (route, value) in c.duplicates.sorted(by: { $0.key < $1.key }) {
             out += "callhook_duplicates_total{route=\"\(escape(route))\"} \(value)\n"
+        }
+        family("callhook_probes_total", "Empty deliveries (a sender's URL test) answered without storing, by route.")
+        for (route, value) in c.probes.sorted(by: { $0.key < $1.key }) {
+            out += "callhook_probes_total{route=\"\(escape(route))\"} \(value)\n"
         }
         family("callhook_open_connections", "Connections open now.", "gauge")
         out += "callhook_open_connections \(openConnections)\n"

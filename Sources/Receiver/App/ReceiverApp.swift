@@ -4,14 +4,14 @@ import HTTPServer
 import Synchronization
 
 /// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
-/// write durably and answer (receiver.md). A delivery travels:
+/// write durably and answer (Documentation.docc/Receiver.md). A delivery travels:
 /// `screen` (route, method, auth) → `handle` → `CallEventDecoder` → `EventLogWriter` → `200`.
 ///
 /// ```swift
 /// let app = ReceiverApp(configuration: config, eventLog: events, rejectsLog: rejects, dedupe: index)
 /// let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), handler: app)
 /// ```
-public final class ReceiverApp: HTTPHandler {
+final class ReceiverApp: HTTPHandler {
     let configuration: Configuration
     let routes: RouteTable
     let eventLog: EventLogWriter
@@ -19,9 +19,10 @@ public final class ReceiverApp: HTTPHandler {
     let dedupe: DedupeIndex
     let redactor: SecretRedactor
     let metrics: Metrics
+    let live = LiveHub()
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
 
-    public init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
+    init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
                 dedupe: DedupeIndex, metrics: Metrics = Metrics()) {
         self.configuration = configuration
         self.routes = RouteTable(configuration.routes)
@@ -33,7 +34,7 @@ public final class ReceiverApp: HTTPHandler {
     }
 
     /// Lets `/metrics` report the server's open connections.
-    public func attach(openConnections: @escaping @Sendable () -> Int) {
+    func attach(openConnections: @escaping @Sendable () -> Int) {
         connectionCount.withLock { $0 = openConnections }
     }
 
@@ -41,11 +42,12 @@ public final class ReceiverApp: HTTPHandler {
 
     // MARK: - The head: route, method, auth
 
-    public func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
         let path = head.path
         if let admin = AdminEndpoint(path: path) {
             return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
         }
+        if let answer = screenLive(head, connection: connection) { return answer }
         guard let match = routes.match(path: path) else {
             metrics.countRequest(route: nil, status: 404)
             return Responses.notFound
@@ -69,12 +71,13 @@ public final class ReceiverApp: HTTPHandler {
 
     // MARK: - The whole request: decode, dedupe, store, answer
 
-    public func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
+    func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
         let head = request.head
         if let admin = AdminEndpoint(path: head.path) {
             send(admin.respond(head, app: self))
             return
         }
+        if handleLive(head, respond: send) { return }
         // `screen` passed, so the route exists and the method is one we serve.
         guard let match = routes.match(path: head.path) else { return send(Responses.notFound) }
         let routeName = match.route.name
@@ -97,6 +100,11 @@ public final class ReceiverApp: HTTPHandler {
             source: EventSource(addr: client?.description ?? connection.peerAddress,
                                 userAgent: head.headers["User-Agent"]))
 
+        if delivery.isProbe {
+            metrics.countProbe(route: routeName)
+            return respond(Responses.probe)
+        }
+
         switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
         case .failure(let failure):
             rejects.record(delivery, failure: failure) { [metrics] result in
@@ -109,26 +117,50 @@ public final class ReceiverApp: HTTPHandler {
                 }
             }
         case .success(let event):
-            if let firstID = dedupe.lookup(event.key) {
+            store(event, route: routeName, respond: respond)
+        }
+    }
+
+    /// Claims the event's key, then writes its line and answers `200`, or answers as a
+    /// duplicate of the copy that claimed the key first: at once when that copy is written,
+    /// else once it is (or with its `503` when its write fails).
+    private func store(_ event: CallEvent, route routeName: String, respond: @escaping HTTPResponder) {
+        let key = event.key
+        let claim = dedupe.claim(key) { [metrics] outcome in
+            switch outcome {
+            case .written(let firstID):
                 metrics.countDuplicate(route: routeName)
-                return respond(Responses.duplicate(firstID: firstID))
+                respond(Responses.duplicate(firstID: firstID))
+            case .failed(let error):
+                respond(Responses.unavailable(error))
             }
-            var line = event.jsonLine()
-            redactor.redact(&line)
-            eventLog.append(line) { [dedupe, metrics] result in
-                switch result {
-                case .success:
-                    dedupe.insert(key: event.key, id: event.id)
-                    metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
-                    respond(Responses.stored(id: event.id))
-                case .failure(let error):
-                    respond(Responses.unavailable(error))
-                }
+        }
+        switch claim {
+        case .written(let firstID):
+            metrics.countDuplicate(route: routeName)
+            return respond(Responses.duplicate(firstID: firstID))
+        case .waiting:
+            return
+        case .claimed:
+            break
+        }
+        var line = event.jsonLine()
+        redactor.redact(&line)
+        eventLog.append(line) { [dedupe, metrics, live, line] result in
+            switch result {
+            case .success:
+                live.add(line: line)
+                metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
+                respond(Responses.stored(id: event.id))
+                dedupe.settle(key, .success(event.id))
+            case .failure(let error):
+                respond(Responses.unavailable(error))
+                dedupe.settle(key, .failure(error))
             }
         }
     }
 
-    public func serverAnswered(status: Int, connection: ConnectionInfo) {
+    func serverAnswered(status: Int, connection: ConnectionInfo) {
         metrics.countRequest(route: nil, status: status)
     }
 

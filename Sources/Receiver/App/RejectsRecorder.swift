@@ -2,9 +2,10 @@ import CallEvents
 import EventLog
 import Foundation
 
-/// Writes undecodable deliveries to the rejects log, one JSON line each (receiver.md,
-/// "Storage"): `id`, `received_at`, `route`, `vendor`, `error`, `content_type`, `body`
-/// (text, or base64 with `"body_encoding":"base64"` when not UTF-8), `source`.
+/// Writes undecodable deliveries to the rejects log, one JSON line each
+/// (Documentation.docc/Receiver.md, "Storage"): `id`, `received_at`, `route`, `vendor`, `error`,
+/// `content_type`, `body` (text, or base64 with `"body_encoding":"base64"` when not UTF-8),
+/// `source`.
 struct RejectsRecorder: Sendable {
     let log: EventLogWriter
     let redactor: SecretRedactor

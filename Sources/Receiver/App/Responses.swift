@@ -2,7 +2,8 @@ import CallEvents
 import EventLog
 import HTTPServer
 
-/// Every response the receiver sends (receiver.md, "Responses"): small JSON objects.
+/// Every response the receiver sends (Documentation.docc/Receiver.md, "Responses"): small JSON
+/// objects.
 enum Responses {
     static func stored(id: String) -> HTTPResponse {
         .json(200, #"{"ok":true,"id":"\#(id)"}"#)
@@ -11,6 +12,9 @@ enum Responses {
     static func duplicate(firstID: String) -> HTTPResponse {
         .json(200, #"{"ok":true,"id":"\#(firstID)","duplicate":true}"#)
     }
+
+    /// An empty delivery: a sender testing the URL. Nothing was written.
+    static let probe = HTTPResponse.json(200, #"{"ok":true,"probe":true}"#)
 
     /// `422` or `415`: the body is in the rejects log under `id`.
     static func rejected(_ failure: DecodeFailure, id: String) -> HTTPResponse {

@@ -1,4 +1,4 @@
-/// Finds the route for a request path (receiver.md, "Routes").
+/// Finds the route for a request path (Documentation.docc/Receiver.md, "Routes").
 ///
 /// A path matches a route when it is the route's path, or the route's path followed by one
 /// more non-empty segment: the event hint, percent-decoded (`/hooks/voipnow/dial-in` gives
@@ -16,21 +16,21 @@
 ///     // 404
 /// }
 /// ```
-public struct RouteTable: Sendable {
+struct RouteTable: Sendable {
     /// A route and the hint segment after its path, if any.
-    public struct Match: Sendable, Equatable {
-        public var route: Configuration.Route
-        public var hint: String?
+    struct Match: Sendable, Equatable {
+        var route: Configuration.Route
+        var hint: String?
     }
 
-    public let routes: [Configuration.Route]
+    let routes: [Configuration.Route]
 
-    public init(_ routes: [Configuration.Route]) {
+    init(_ routes: [Configuration.Route]) {
         self.routes = routes
     }
 
     /// The matching route, or nil (`404`). `path` is the path without the query.
-    public func match(path: some StringProtocol) -> Match? {
+    func match(path: some StringProtocol) -> Match? {
         var path = Substring(path)
         guard path.hasPrefix("/") else { return nil }
         if path.utf8.count > 1, path.hasSuffix("/"), !path.dropLast().hasSuffix("/") { path = path.dropLast() }

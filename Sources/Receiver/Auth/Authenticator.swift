@@ -1,8 +1,8 @@
 import HTTPServer
 import CallEvents
 
-/// Decides whether a request may use a route (receiver.md, "Authentication"), and whether it
-/// may read `/healthz` and `/metrics`.
+/// Decides whether a request may use a route (Documentation.docc/Receiver.md, "Authentication"),
+/// and whether it may read `/healthz` and `/metrics`.
 ///
 /// The address is checked before the secret: a client outside the allow-list gets `403`
 /// whatever it sends, so it cannot use the route to test guesses at the secret.
@@ -22,9 +22,9 @@ import CallEvents
 /// case let refused: return HTTPResponse(status: refused.status, headers: refused.headers)
 /// }
 /// ```
-public enum Authenticator {
+enum Authenticator {
     /// The outcome of ``check(route:client:query:headers:)``.
-    public enum Decision: Sendable, Equatable {
+    enum Decision: Sendable, Equatable {
         /// Allowed.
         case ok
         /// The secret is missing or wrong: `401` with a Basic challenge.
@@ -33,7 +33,7 @@ public enum Authenticator {
         case forbidden
 
         /// 200 for `.ok`, 401 or 403.
-        public var status: Int {
+        var status: Int {
             switch self {
             case .ok: 200
             case .unauthorized: 401
@@ -42,18 +42,18 @@ public enum Authenticator {
         }
 
         /// Headers the refusal carries: the challenge for `401` (RFC 9110 §11.6.1).
-        public var headers: [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] {
             self == .unauthorized ? [Authenticator.challenge] : []
         }
     }
 
     /// `WWW-Authenticate: Basic realm="callhook"`; curl and browsers then send Basic credentials.
-    public static let challenge = (name: "WWW-Authenticate", value: "Basic realm=\"callhook\"")
+    static let challenge = (name: "WWW-Authenticate", value: "Basic realm=\"callhook\"")
 
     /// Checks `route`'s allow-list against `client` (nil, an unknown address, is never
     /// allowed by a list), then its secret against the request's credentials.
     /// `query` is the raw query string without `?` (`HTTPRequestHead.query`).
-    public static func check(route: Configuration.Route, client: IPAddress?, query: Substring?,
+    static func check(route: Configuration.Route, client: IPAddress?, query: Substring?,
                              headers: HTTPHeaders) -> Decision {
         if let allow = route.allow {
             guard let client, allow.containsAddress(client) else { return .forbidden }
@@ -72,7 +72,7 @@ public enum Authenticator {
 
     /// `/healthz` and `/metrics`: open to a loopback client, or to `Authorization: Bearer`
     /// with the admin token.
-    public static func isAdmin(client: IPAddress?, headers: HTTPHeaders, adminToken: Secret?) -> Bool {
+    static func isAdmin(client: IPAddress?, headers: HTTPHeaders, adminToken: Secret?) -> Bool {
         if let client, client.isLoopback { return true }
         guard let adminToken, let authorization = headers["Authorization"],
               let credential = credential(authorization, schemes: [.bearer]) else { return false }

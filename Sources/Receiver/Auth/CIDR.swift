@@ -14,25 +14,25 @@
 /// office.contains("203.0.113.9")         // true
 /// office.contains("::ffff:203.0.113.9")  // true
 /// ```
-public struct CIDR: Sendable, Equatable, CustomStringConvertible {
+struct CIDR: Sendable, Equatable, CustomStringConvertible {
     /// The text it was parsed from.
-    public var text: String
+    var text: String
     /// The prefix length in its family: 0...32 for IPv4, 0...128 for IPv6.
-    public let prefixLength: Int
-    public let isIPv4: Bool
+    let prefixLength: Int
+    let isIPv4: Bool
     /// True when the text set bits below the prefix (which were cleared).
-    public let hasHostBits: Bool
+    let hasHostBits: Bool
     // Network and mask over the 128-bit form (IPv4 as IPv4-mapped), precomputed for `contains`.
     private let networkHigh: UInt64, networkLow: UInt64
     private let maskHigh: UInt64, maskLow: UInt64
 
     /// Why a text is not a CIDR; the description is a sentence fragment for error messages.
-    public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidAddress
         case invalidPrefix
         case prefixTooLong(maximum: Int)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .invalidAddress: "not an IPv4 or IPv6 address"
             case .invalidPrefix: "the prefix length after \"/\" is not a number"
@@ -42,7 +42,7 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `ADDRESS` or `ADDRESS/PREFIX`; the prefix is decimal without sign or leading zeros.
-    public init(parsing text: String) throws(ParseError) {
+    init(parsing text: String) throws(ParseError) {
         let addressText: Substring
         var prefix: Int?
         if let slash = text.firstIndex(of: "/") {
@@ -77,30 +77,28 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether `address` is in this network (always false across families).
-    @inlinable
-    public func contains(_ address: IPAddress) -> Bool {
+    func contains(_ address: IPAddress) -> Bool {
         address.isIPv4 == isIPv4 && matchesBits(address)
     }
 
-    @usableFromInline
     func matchesBits(_ address: IPAddress) -> Bool {
         address.high & maskHigh == networkHigh && address.low & maskLow == networkLow
     }
 
     /// Whether the address written in `addressText` is in this network; false when it is not
     /// an address. Parse once with ``IPAddress`` where the same address is matched many times.
-    public func contains(_ addressText: some StringProtocol) -> Bool {
+    func contains(_ addressText: some StringProtocol) -> Bool {
         guard let address = IPAddress(addressText) else { return false }
         return contains(address)
     }
 
     /// The network in canonical form: `10.0.0.0/8`, `2001:db8::/32`.
-    public var description: String {
+    var description: String {
         let network = IPAddress(high: networkHigh, low: networkLow)
         return "\(network)/\(prefixLength)"
     }
 
-    public static func == (lhs: CIDR, rhs: CIDR) -> Bool {
+    static func == (lhs: CIDR, rhs: CIDR) -> Bool {
         lhs.isIPv4 == rhs.isIPv4 && lhs.prefixLength == rhs.prefixLength
             && lhs.networkHigh == rhs.networkHigh && lhs.networkLow == rhs.networkLow
     }
@@ -108,8 +106,7 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
 
 extension Array where Element == CIDR {
     /// Whether any network in the list holds `address`.
-    @inlinable
-    public func containsAddress(_ address: IPAddress) -> Bool {
+    func containsAddress(_ address: IPAddress) -> Bool {
         for network in self where network.contains(address) { return true }
         return false
     }

@@ -1,8 +1,8 @@
 import HTTPServer
 
-/// The client's address (receiver.md, "Authentication"): the socket peer, unless the peer is
-/// a trusted proxy; then the right-most `X-Forwarded-For` address that is not a trusted proxy,
-/// or `X-Real-IP` when no `X-Forwarded-For` is sent.
+/// The client's address (Documentation.docc/Receiver.md, "Authentication"): the socket peer, unless
+/// the peer is a trusted proxy; then the right-most `X-Forwarded-For` address that is not a trusted
+/// proxy, or `X-Real-IP` when no `X-Forwarded-For` is sent.
 ///
 /// Rules where headers are odd:
 /// - Several `X-Forwarded-For` lines are one list, in order (RFC 9110 §5.3); empty list
@@ -19,9 +19,9 @@ import HTTPServer
 /// let client = ClientAddress.resolve(peer: IPAddress("127.0.0.1")!, headers: head.headers,
 ///                                    trustedProxies: configuration.trustedProxies)
 /// ```
-public enum ClientAddress {
+enum ClientAddress {
     /// The client address for a request whose socket peer is `peer`.
-    public static func resolve(peer: IPAddress, headers: HTTPHeaders, trustedProxies: [CIDR]) -> IPAddress {
+    static func resolve(peer: IPAddress, headers: HTTPHeaders, trustedProxies: [CIDR]) -> IPAddress {
         guard trustedProxies.containsAddress(peer) else { return peer }
         var walked: IPAddress?
         for field in headers.fields.reversed() where asciiEqualsIgnoringCase(field.name, "X-Forwarded-For") {
@@ -49,7 +49,7 @@ public enum ClientAddress {
 
     /// The same for a peer given as text (`ConnectionInfo.peerAddress`); nil when the peer is
     /// not an IP address, which allow-lists then refuse.
-    public static func resolve(peer: String, headers: HTTPHeaders, trustedProxies: [CIDR]) -> IPAddress? {
+    static func resolve(peer: String, headers: HTTPHeaders, trustedProxies: [CIDR]) -> IPAddress? {
         guard let address = IPAddress(peer) else { return nil }
         return resolve(peer: address, headers: headers, trustedProxies: trustedProxies)
     }

@@ -9,25 +9,25 @@ import Glibc
 /// address.isIPv4                      // true
 /// IPAddress("::ffff:203.0.113.9") == address   // true: the mapped form is the IPv4 address
 /// ```
-public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
+struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// The upper 64 bits, in host order.
-    public let high: UInt64
+    let high: UInt64
     /// The lower 64 bits, in host order.
-    public let low: UInt64
+    let low: UInt64
 
-    public init(high: UInt64, low: UInt64) {
+    init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
     /// An IPv4 address from its 32 bits (`0x7f000001` is `127.0.0.1`).
-    public init(ipv4 bits: UInt32) {
+    init(ipv4 bits: UInt32) {
         self.init(high: 0, low: 0xffff_0000_0000 | UInt64(bits))
     }
 
     /// Parses an address literal with `inet_pton`: dotted-quad IPv4 (no leading zeros) or any
     /// RFC 4291 IPv6 text form. No brackets, ports, prefixes or zone ids; nil for anything else.
-    public init?(_ text: some StringProtocol) {
+    init?(_ text: some StringProtocol) {
         // Longest IPv6 text: 8 groups of 4 hex digits and 7 colons, or 45 with a dotted tail.
         guard !text.isEmpty, text.utf8.count <= 45 else { return nil }
         let utf8 = text.utf8
@@ -64,18 +64,18 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True for IPv4 addresses, including ones written in IPv4-mapped IPv6 form.
-    public var isIPv4: Bool { high == 0 && low >> 32 == 0xffff }
+    var isIPv4: Bool { high == 0 && low >> 32 == 0xffff }
 
     /// The 32 bits of an IPv4 address; meaningless unless ``isIPv4``.
-    public var ipv4Bits: UInt32 { UInt32(truncatingIfNeeded: low) }
+    var ipv4Bits: UInt32 { UInt32(truncatingIfNeeded: low) }
 
     /// `127.0.0.0/8` (RFC 1122 §3.2.1.3) or `::1` (RFC 4291 §2.5.3).
-    public var isLoopback: Bool {
+    var isLoopback: Bool {
         isIPv4 ? ipv4Bits >> 24 == 127 : (high == 0 && low == 1)
     }
 
     /// IPv4 as dotted quad; IPv6 in the RFC 5952 form `inet_ntop` writes.
-    public var description: String {
+    var description: String {
         if isIPv4 {
             let b = ipv4Bits
             return "\(b >> 24).\(b >> 16 & 0xff).\(b >> 8 & 0xff).\(b & 0xff)"

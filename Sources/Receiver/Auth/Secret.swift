@@ -6,18 +6,18 @@
 /// secret.matches(Array("s3cret".utf8))   // true
 /// "\(secret)"                            // "<redacted>"
 /// ```
-public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     // Internal, not private: the redactor looks for it in every line written.
     let bytes: [UInt8]
 
-    public init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
     /// Number of bytes; used to reject empty secrets, never printed.
-    public var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { bytes.isEmpty }
 
     /// Compares in time that depends on the candidate's length only: every byte is visited,
     /// with no early exit, whether the lengths match or not.
-    public func matches(_ candidate: some Collection<UInt8>) -> Bool {
+    func matches(_ candidate: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return false }
         var difference: UInt8 = candidate.count == bytes.count ? 0 : 1
         var index = 0
@@ -30,9 +30,9 @@ public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugS
         return difference == 0
     }
 
-    public static func == (lhs: Secret, rhs: Secret) -> Bool { lhs.matches(rhs.bytes) }
+    static func == (lhs: Secret, rhs: Secret) -> Bool { lhs.matches(rhs.bytes) }
 
-    public var description: String { "<redacted>" }
-    public var debugDescription: String { "<redacted>" }
-    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+    var description: String { "<redacted>" }
+    var debugDescription: String { "<redacted>" }
+    var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }

@@ -1,6 +1,6 @@
 // The help texts: `callhook --help` and one per command (`callhook COMMAND --help`).
 extension CommandLineArguments {
-    public static let generalHelp = """
+    static let generalHelp = """
         callhook: receives call-event webhooks from hosted PBXs and appends them to a JSON Lines log.
 
         Usage:
@@ -9,6 +9,7 @@ extension CommandLineArguments {
           callhook decode --vendor V [--hint H] [--content-type T] [FILE|-]
           callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]
           callhook calls [--json] [FILE]
+          callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]
           callhook replay [FILE]
           callhook --help | COMMAND --help | --version
 
@@ -18,6 +19,7 @@ extension CommandLineArguments {
           decode         decode one payload offline and print the event
           tail           print events of the log, filtered, as they arrive with --follow
           calls          correlate the log's events into one row a call
+          stats          calls, answered, missed, talk time per vendor, route, extension, hour or day
           replay         decode every logged payload again and print the new lines
 
         Exit status: 0 success, 2 bad command line or config, 1 anything else.
@@ -26,7 +28,7 @@ extension CommandLineArguments {
 
 extension CommandLineArguments.CommandName {
     /// What `callhook COMMAND --help` prints.
-    public var helpText: String {
+    var helpText: String {
         switch self {
         case .serve: """
             Usage: callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]
@@ -86,6 +88,21 @@ extension CommandLineArguments.CommandName {
 
             Options:
               --json               one JSON object a call instead of a table
+            """
+        case .stats: """
+            Usage: callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]
+
+            Counts the calls of the event log FILEs (rotated and .gz ones too; events.jsonl
+            when none is given) per group: calls, answered, missed (ended any other way;
+            calls still open count in calls only), answer rate, total and average talk time,
+            average time to answer, busiest hour (UTC). Reads as it goes: memory grows with
+            the calls still open, not with the files.
+
+            Options:
+              --since T            only calls started at or after T (RFC 3339)
+              --until T            only calls started before T (RFC 3339)
+              --by G               vendor (default), route, extension, hour or day
+              --json               one JSON object a group instead of a table
             """
         case .replay: """
             Usage: callhook replay [FILE]

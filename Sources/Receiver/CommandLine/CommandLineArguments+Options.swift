@@ -3,21 +3,21 @@ import CallEvents
 // The options of each command, and how they are checked once scanned.
 extension CommandLineArguments {
     /// `serve`: the config file and the values that override it.
-    public struct Serve: Sendable, Equatable {
-        public var config: String
+    struct Serve: Sendable, Equatable {
+        var config: String
         /// `--listen HOST:PORT`, checked by ``ConfigurationLoader``.
-        public var listen: String?
+        var listen: String?
         /// `--event-log PATH`
-        public var eventLog: String?
+        var eventLog: String?
 
-        public init(config: String, listen: String? = nil, eventLog: String? = nil) {
+        init(config: String, listen: String? = nil, eventLog: String? = nil) {
             self.config = config
             self.listen = listen
             self.eventLog = eventLog
         }
 
         /// The overrides to hand to ``ConfigurationLoader/load(path:overrides:)``.
-        public var overrides: ConfigurationLoader.Overrides {
+        var overrides: ConfigurationLoader.Overrides {
             ConfigurationLoader.Overrides(listen: listen, eventLog: eventLog)
         }
 
@@ -34,15 +34,15 @@ extension CommandLineArguments {
     }
 
     /// `decode`: one payload, decoded offline.
-    public struct Decode: Sendable, Equatable {
-        public var vendor: VendorChoice
-        public var hint: String?
+    struct Decode: Sendable, Equatable {
+        var vendor: VendorChoice
+        var hint: String?
         /// `--content-type`; when nil the body is sniffed, as the server does.
-        public var contentType: String?
+        var contentType: String?
         /// nil (or `-` on the command line) reads standard input.
-        public var file: String?
+        var file: String?
 
-        public init(vendor: VendorChoice, hint: String? = nil, contentType: String? = nil, file: String? = nil) {
+        init(vendor: VendorChoice, hint: String? = nil, contentType: String? = nil, file: String? = nil) {
             self.vendor = vendor
             self.hint = hint
             self.contentType = contentType
@@ -66,16 +66,16 @@ extension CommandLineArguments {
     }
 
     /// `tail`: events of the log, filtered, as lines for people or as JSON.
-    public struct Tail: Sendable, Equatable {
-        public var follow: Bool
-        public var vendor: Vendor?
-        public var type: EventType?
-        public var callID: String?
-        public var json: Bool
+    struct Tail: Sendable, Equatable {
+        var follow: Bool
+        var vendor: Vendor?
+        var type: EventType?
+        var callID: String?
+        var json: Bool
         /// As typed, `-` included; nil when none was given (the command picks its default).
-        public var file: String?
+        var file: String?
 
-        public init(follow: Bool = false, vendor: Vendor? = nil, type: EventType? = nil, callID: String? = nil,
+        init(follow: Bool = false, vendor: Vendor? = nil, type: EventType? = nil, callID: String? = nil,
                     json: Bool = false, file: String? = nil) {
             self.follow = follow
             self.vendor = vendor
@@ -109,12 +109,12 @@ extension CommandLineArguments {
     }
 
     /// `calls`: events correlated into one row a call.
-    public struct Calls: Sendable, Equatable {
-        public var json: Bool
+    struct Calls: Sendable, Equatable {
+        var json: Bool
         /// As typed, `-` included; nil when none was given.
-        public var file: String?
+        var file: String?
 
-        public init(json: Bool = false, file: String? = nil) {
+        init(json: Bool = false, file: String? = nil) {
             self.json = json
             self.file = file
         }
@@ -123,6 +123,44 @@ extension CommandLineArguments {
             if scanned.help { return .success(.help(.calls)) }
             guard scanned.positionals.count <= 1 else { return .failure(scanned.unexpected(at: 1)) }
             return .success(.calls(Calls(json: scanned.flags.contains("--json"), file: scanned.file)))
+        }
+    }
+}
+
+extension CommandLineArguments {
+    /// `stats`: the numbers of the calls in one or more log files, per group.
+    struct Stats: Sendable, Equatable {
+        var since: String?
+        var until: String?
+        var by: String
+        var json: Bool
+        /// As typed; empty when none was given (the command reads `events.jsonl`).
+        var files: [String]
+
+        init(since: String? = nil, until: String? = nil, by: String = "vendor", json: Bool = false, files: [String] = []) {
+            self.since = since
+            self.until = until
+            self.by = by
+            self.json = json
+            self.files = files
+        }
+
+        static let groupings = ["vendor", "route", "extension", "hour", "day"]
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.stats)) }
+            let stats = Stats(since: scanned.values["--since"], until: scanned.values["--until"],
+                              by: scanned.values["--by"] ?? "vendor", json: scanned.flags.contains("--json"),
+                              files: scanned.positionals)
+            guard groupings.contains(stats.by) else {
+                return .failure(UsageError("unknown grouping \(quoted(stats.by)) (expected one of \(groupings.joined(separator: ", ")))", command: .stats))
+            }
+            for (name, value) in [("--since", stats.since), ("--until", stats.until)] {
+                if let value, Timestamp(rfc3339: value) == nil {
+                    return .failure(UsageError("\(name) needs an RFC 3339 time, not \(quoted(value))", command: .stats))
+                }
+            }
+            return .success(.stats(stats))
         }
     }
 }

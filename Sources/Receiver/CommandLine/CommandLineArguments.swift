@@ -1,7 +1,7 @@
 import CallEvents
 
-/// What `callhook` was asked to do (receiver.md, "Command line"), parsed from the arguments
-/// after the program name. Every mistake is a ``UsageError`` (exit status 2).
+/// What `callhook` was asked to do (Documentation.docc/Receiver.md, "Command line"), parsed from
+/// the arguments after the program name. Every mistake is a ``UsageError`` (exit status 2).
 ///
 /// Options take their value as the next argument or after `=` (`--vendor voipnow`,
 /// `--vendor=voipnow`); `--` ends the options; `-` as FILE is standard input; `--help` (`-h`)
@@ -15,7 +15,7 @@ import CallEvents
 /// case .failure(let error): printError(error.description); exit(2)
 /// }
 /// ```
-public enum CommandLineArguments: Sendable, Equatable {
+enum CommandLineArguments: Sendable, Equatable {
     /// `callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]`
     case serve(Serve)
     /// `callhook check-config FILE`
@@ -26,6 +26,8 @@ public enum CommandLineArguments: Sendable, Equatable {
     case tail(Tail)
     /// `callhook calls [--json] [FILE]`
     case calls(Calls)
+    /// `callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]`
+    case stats(Stats)
     /// `callhook replay [FILE]`; the file as typed (`-` included), nil when none was given.
     case replay(file: String?)
     /// `callhook --help` (nil), `callhook COMMAND --help` or `callhook help [COMMAND]`.
@@ -34,14 +36,14 @@ public enum CommandLineArguments: Sendable, Equatable {
     case version
 
     /// The commands, by the name typed.
-    public enum CommandName: String, Sendable, CaseIterable {
+    enum CommandName: String, Sendable, CaseIterable {
         case serve
         case checkConfig = "check-config"
-        case decode, tail, calls, replay
+        case decode, tail, calls, stats, replay
     }
 
     /// Parses the arguments that follow the program name.
-    public static func parse(_ arguments: [String]) -> Result<CommandLineArguments, UsageError> {
+    static func parse(_ arguments: [String]) -> Result<CommandLineArguments, UsageError> {
         guard let first = arguments.first else { return .failure(UsageError("missing command")) }
         let rest = Array(arguments.dropFirst())
         switch first {
@@ -75,6 +77,8 @@ public enum CommandLineArguments: Sendable, Equatable {
             return scanner.scan(arguments, flags: ["--follow", "--json"], options: ["--vendor", "--type", "--call"],
                                 shortFlags: ["-f": "--follow"]).flatMap(Tail.make)
         case .calls: return scanner.scan(arguments, flags: ["--json"]).flatMap(Calls.make)
+        case .stats:
+            return scanner.scan(arguments, flags: ["--json"], options: ["--since", "--until", "--by"]).flatMap(Stats.make)
         case .replay: return scanner.scan(arguments).flatMap(makeReplay)
         }
     }

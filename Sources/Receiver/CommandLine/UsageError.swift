@@ -5,19 +5,19 @@
 ///     printError(error.description)   // callhook tail: --vendor needs a value ...
 ///     exit(2)
 /// ```
-public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, in one sentence: `--vendor needs a value`.
-    public var message: String
+    var message: String
     /// The command it was for, when known.
-    public var command: CommandLineArguments.CommandName?
+    var command: CommandLineArguments.CommandName?
 
-    public init(_ message: String, command: CommandLineArguments.CommandName? = nil) {
+    init(_ message: String, command: CommandLineArguments.CommandName? = nil) {
         self.message = message
         self.command = command
     }
 
     /// `callhook tail: --vendor needs a value` and a line pointing at the help.
-    public var description: String {
+    var description: String {
         if let command {
             return "callhook \(command.rawValue): \(message)\nRun 'callhook \(command.rawValue) --help' for usage."
         }

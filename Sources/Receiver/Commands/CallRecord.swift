@@ -52,7 +52,8 @@ struct CallRecord: Sendable, Equatable {
     var outcome: String? { deciding?.outcome }
 
     /// The vendor's talk time from the event that decides the outcome; else, as for one event
-    /// (call-event.md, `talk_seconds`), from answered to ended when both are known.
+    /// (Documentation.docc/EventSchema.md, `talk_seconds`), from answered to ended when both are
+    /// known.
     var talkSeconds: Int? {
         if let reported = deciding?.talkSeconds { return reported }
         guard deciding != nil, let answered = answered.flatMap(Timestamp.init(rfc3339:)),

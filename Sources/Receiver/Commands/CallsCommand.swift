@@ -3,8 +3,8 @@ import Glibc
 
 /// `callhook calls`: one row per call (started, answered, ended, outcome, talk time, from, to,
 /// events seen), or with `--json` one object per call; calls in time order.
-public enum CallsCommand {
-    public static func run(_ options: CommandLineArguments.Calls) -> Int32 {
+enum CallsCommand {
+    static func run(_ options: CommandLineArguments.Calls) -> Int32 {
         let path = options.file ?? "events.jsonl"
         var correlator = CallCorrelator()
         let opened = LogLines(path: path).forEach { line in

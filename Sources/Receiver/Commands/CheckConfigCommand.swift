@@ -1,6 +1,6 @@
 /// `callhook check-config FILE`: every problem with its JSON path, exit 2; warnings, exit 0.
-public enum CheckConfigCommand {
-    public static func run(path: String) -> Int32 {
+enum CheckConfigCommand {
+    static func run(path: String) -> Int32 {
         switch ConfigurationLoader.load(path: path) {
         case .failure(let errors):
             errors.messages.forEach { Diagnostics.log(.error, $0) }

@@ -3,8 +3,8 @@ import Foundation
 
 /// `callhook decode --vendor V [--hint H] [FILE|-]`: decode one payload offline and print its
 /// CallEvent line, to check a PBX's payload before pointing the PBX at the server.
-public enum DecodeCommand {
-    public static func run(_ options: CommandLineArguments.Decode) -> Int32 {
+enum DecodeCommand {
+    static func run(_ options: CommandLineArguments.Decode) -> Int32 {
         let body: [UInt8]
         if let file = options.file, file != "-" {
             guard let data = FileManager.default.contents(atPath: file) else {

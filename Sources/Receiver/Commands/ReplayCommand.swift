@@ -8,8 +8,8 @@ import Glibc
 /// ```sh
 /// callhook replay events.jsonl | diff events.jsonl - # what a decoder fix changes
 /// ```
-public enum ReplayCommand {
-    public static func run(file: String?) -> Int32 {
+enum ReplayCommand {
+    static func run(file: String?) -> Int32 {
         let path = file ?? "events.jsonl"
         var failures = 0
         var number = 0
@@ -43,15 +43,15 @@ public enum ReplayCommand {
     /// Networks' is recovered from the logged type: when the payload alone now decodes to
     /// another type that a hint gives, a hint must have decided it, and it is used again.
     static func replay(_ event: LoggedEvent) -> Result<CallEvent, DecodeFailure> {
-        guard let vendorName = event.vendor, let vendor = Vendor(rawValue: vendorName) else {
-            return .failure(DecodeFailure(status: 422, message: "line has no known vendor"))
+        guard let vendorName = event.vendor, let vendor = Vendor.named(vendorName) else {
+            return .failure(DecodeFailure(.notReplayable, "line has no known vendor"))
         }
         guard let raw = event.value["raw"], !raw.isNull else {
-            return .failure(DecodeFailure(status: 422, message: "line has no raw payload"))
+            return .failure(DecodeFailure(.notReplayable, "line has no raw payload"))
         }
         guard let id = event.string("id"), let route = event.string("route"),
               let receivedAt = event.string("received_at").flatMap(Timestamp.init(rfc3339:)) else {
-            return .failure(DecodeFailure(status: 422, message: "line has no id, route or received_at"))
+            return .failure(DecodeFailure(.notReplayable, "line has no id, route or received_at"))
         }
         let query = event.value["query"].flatMap { $0.isNull ? nil : $0 }
         let source = EventSource(addr: event.value["source"]?["addr"]?.stringValue ?? "",

@@ -6,10 +6,10 @@ import HTTPServer
 import Synchronization
 
 /// `callhook serve`: load the config, repair and open the logs, rebuild the dedupe window,
-/// listen, and run until SIGTERM/SIGINT (receiver.md, "Operating").
-public enum ServeCommand {
+/// listen, and run until SIGTERM/SIGINT (Documentation.docc/Receiver.md, "Operating").
+enum ServeCommand {
     /// Exit status: 0 clean stop, 2 bad config, 1 anything else at start.
-    public static func run(_ options: CommandLineArguments.Serve) -> Int32 {
+    static func run(_ options: CommandLineArguments.Serve) -> Int32 {
         let configuration: Configuration
         switch ConfigurationLoader.load(path: options.config, overrides: options.overrides) {
         case .failure(let errors):
@@ -30,6 +30,7 @@ public enum ServeCommand {
 
         let app = ReceiverApp(configuration: configuration, eventLog: storage.events,
                               rejectsLog: storage.rejects, dedupe: storage.dedupe)
+        app.rebuildLiveViews()
         let server: HTTPServer
         let address: String
         do {

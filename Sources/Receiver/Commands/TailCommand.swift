@@ -2,8 +2,8 @@ import Glibc
 
 /// `callhook tail`: one readable line per event, or the matching JSON lines as they are;
 /// `--follow` keeps reading across rotation and truncation like `tail -F`.
-public enum TailCommand {
-    public static func run(_ options: CommandLineArguments.Tail) -> Int32 {
+enum TailCommand {
+    static func run(_ options: CommandLineArguments.Tail) -> Int32 {
         let path = options.file ?? "events.jsonl"
         let formatter = TailFormatter(colour: TailFormatter.wantsColour(fd: 1))
         if options.follow, path != "-", access(path, F_OK) != 0 {

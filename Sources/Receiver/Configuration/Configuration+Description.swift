@@ -6,7 +6,7 @@ import HTTPServer
 // every form goes through these, and `Secret` prints `<redacted>` on its own as well.
 
 extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    public var description: String {
+    var description: String {
         let routeList = routes.map(\.description).joined(separator: ", ")
         return "Configuration(listen: \(listen), event_log: \(eventLog), rejects_log: \(rejectsLog), "
             + "fsync: \(Configuration.describe(fsync)), dedupe_window: \(dedupeWindow), "
@@ -15,9 +15,9 @@ extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, 
             + "limits: \(Configuration.describe(limits)), routes: [\(routeList)])"
     }
 
-    public var debugDescription: String { description }
+    var debugDescription: String { description }
 
-    public var customMirror: Mirror {
+    var customMirror: Mirror {
         Mirror(self, children: ["description": description], displayStyle: .struct)
     }
 
@@ -39,7 +39,7 @@ extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, 
 }
 
 extension Configuration.Route: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    public var description: String {
+    var description: String {
         var text = "\(name) \(path) \(Configuration.Route.describe(vendor))"
         if secret != nil { text += " secret: <redacted>" }
         if let allow { text += " allow: [\(allow.map(\.description).joined(separator: ", "))]" }
@@ -47,9 +47,9 @@ extension Configuration.Route: CustomStringConvertible, CustomDebugStringConvert
         return text
     }
 
-    public var debugDescription: String { "Route(\(description))" }
+    var debugDescription: String { "Route(\(description))" }
 
-    public var customMirror: Mirror {
+    var customMirror: Mirror {
         Mirror(self, children: ["description": description], displayStyle: .struct)
     }
 

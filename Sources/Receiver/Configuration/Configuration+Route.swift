@@ -7,18 +7,18 @@ extension Configuration {
     /// let route = Configuration.Route(name: "voipnow", path: "/hooks/voipnow",
     ///                                 vendor: .vendor(.voipnow), secret: Secret("change-me"))
     /// ```
-    public struct Route: Sendable, Equatable {
+    struct Route: Sendable, Equatable {
         /// Unique; used in the log's `route` field and in metrics.
-        public var name: String
+        var name: String
         /// Unique; starts with `/`, no query, no trailing `/` (except the root `/`).
-        public var path: String
-        public var vendor: VendorChoice
+        var path: String
+        var vendor: VendorChoice
         /// Accepted as `?token=`, the Basic password, or `Bearer`; nil when none.
-        public var secret: Secret?
+        var secret: Secret?
         /// Client addresses allowed; nil allows any.
-        public var allow: [CIDR]?
+        var allow: [CIDR]?
 
-        public init(name: String, path: String, vendor: VendorChoice, secret: Secret? = nil, allow: [CIDR]? = nil) {
+        init(name: String, path: String, vendor: VendorChoice, secret: Secret? = nil, allow: [CIDR]? = nil) {
             self.name = name
             self.path = path
             self.vendor = vendor
@@ -27,6 +27,6 @@ extension Configuration {
         }
 
         /// Neither a secret nor an allow-list: anyone may post.
-        public var isOpen: Bool { secret == nil && allow == nil }
+        var isOpen: Bool { secret == nil && allow == nil }
     }
 }

@@ -3,8 +3,8 @@ import Glibc
 import EventLog
 import HTTPServer
 
-/// The parsed config file (receiver.md, "Configuration"), every key with its default.
-/// Paths are absolute, resolved against the config file's folder. Build one with
+/// The parsed config file (Documentation.docc/Receiver.md, "Configuration"), every key with its
+/// default. Paths are absolute, resolved against the config file's folder. Build one with
 /// ``ConfigurationLoader``; printing one redacts every secret.
 ///
 /// ```swift
@@ -13,38 +13,42 @@ import HTTPServer
 /// case .failure(let errors): errors.messages.forEach { print($0) }
 /// }
 /// ```
-public struct Configuration: Sendable, Equatable {
+struct Configuration: Sendable, Equatable {
     /// `listen`: an IPv4 literal, an IPv6 literal (without brackets) or `localhost`.
-    public var listenHost: String
+    var listenHost: String
     /// `listen`: 0 picks a free port.
-    public var listenPort: Int
+    var listenPort: Int
     /// `event_log`: the JSON Lines file events are appended to.
-    public var eventLog: String
+    var eventLog: String
     /// `rejects_log`: where undecodable bodies go.
-    public var rejectsLog: String
+    var rejectsLog: String
     /// `fsync` with `fsync_interval_ms`.
-    public var fsync: FsyncPolicy
+    var fsync: FsyncPolicy
     /// `dedupe_window`: how many recent event keys are remembered; 0 turns dedupe off.
-    public var dedupeWindow: Int
+    var dedupeWindow: Int
+    /// `calls_active_ttl_seconds`: a call with no event for this long leaves `/calls/active`
+    /// (Documentation.docc/Live.md).
+    var callsActiveTTLSeconds: Int
     /// `trusted_proxies`: peers whose `X-Forwarded-For` / `X-Real-IP` are believed.
-    public var trustedProxies: [CIDR]
+    var trustedProxies: [CIDR]
     /// `admin_token`: opens `/healthz` and `/metrics` from other than loopback.
-    public var adminToken: Secret?
+    var adminToken: Secret?
     /// `limits`.
-    public var limits: HTTPLimits
+    var limits: HTTPLimits
     /// `event_loops`: threads serving connections; defaults to the CPUs this process may run on.
-    public var eventLoops: Int
+    var eventLoops: Int
     /// `routes`, in the file's order.
-    public var routes: [Route]
+    var routes: [Route]
 
     /// A configuration with every default and the given routes.
-    public init(routes: [Route]) {
+    init(routes: [Route]) {
         listenHost = "127.0.0.1"
         listenPort = 8080
         eventLog = "events.jsonl"
         rejectsLog = "rejects.jsonl"
         fsync = .always
         dedupeWindow = 100_000
+        callsActiveTTLSeconds = 14_400
         trustedProxies = Configuration.defaultTrustedProxies
         adminToken = nil
         limits = HTTPLimits()
@@ -53,12 +57,12 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// `listen` as written back: `127.0.0.1:8080`, `[::1]:8080`.
-    public var listen: String {
+    var listen: String {
         listenHost.contains(":") ? "[\(listenHost)]:\(listenPort)" : "\(listenHost):\(listenPort)"
     }
 
     /// `127.0.0.1/32` and `::1/128`.
-    public static var defaultTrustedProxies: [CIDR] {
+    static var defaultTrustedProxies: [CIDR] {
         [try! CIDR(parsing: "127.0.0.1/32"), try! CIDR(parsing: "::1/128")]
     }
 

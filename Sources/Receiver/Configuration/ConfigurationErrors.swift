@@ -6,17 +6,17 @@
 ///     for line in errors.messages { printError("config: \(line)") }
 /// }
 /// ```
-public struct ConfigurationErrors: Error, Sendable, Equatable, CustomStringConvertible {
+struct ConfigurationErrors: Error, Sendable, Equatable, CustomStringConvertible {
     /// The problems, in the order found; never empty, never holding a secret.
-    public var messages: [String]
+    var messages: [String]
     /// Warnings found along the way (they alone would not stop the load).
-    public var warnings: [String]
+    var warnings: [String]
 
-    public init(messages: [String], warnings: [String] = []) {
+    init(messages: [String], warnings: [String] = []) {
         self.messages = messages
         self.warnings = warnings
     }
 
     /// One problem a line.
-    public var description: String { messages.joined(separator: "\n") }
+    var description: String { messages.joined(separator: "\n") }
 }

@@ -81,10 +81,10 @@ extension ConfigurationLoader {
         return Configuration.Route(name: name, path: routePath, vendor: vendor, secret: secret, allow: allow)
     }
 
-    /// `voipnow`, `urlnetworks`, `voipstudio`, `impactpbx` or `auto`.
-    public static func vendorChoice(_ text: String) -> VendorChoice? {
+    /// `voipnow`, `urlnetworks`, `voipstudio`, `impactpbx`, a shipped declared vendor (`twilio`, `aircall`) or `auto`.
+    static func vendorChoice(_ text: String) -> VendorChoice? {
         if text == "auto" { return .auto }
-        return Vendor(rawValue: text).map { .vendor($0) }
+        return Vendor.named(text).map { .vendor($0) }
     }
 
     /// Names appear in log lines and metric labels, so they are kept to a plain alphabet.

@@ -6,7 +6,7 @@ import HTTPServer
 extension ConfigurationLoader {
     static let topLevelKeys = [
         "listen", "event_log", "rejects_log", "fsync", "fsync_interval_ms", "dedupe_window",
-        "trusted_proxies", "admin_token", "event_loops", "limits", "routes",
+        "trusted_proxies", "admin_token", "event_loops", "limits", "routes", "calls_active_ttl_seconds",
     ]
 
     // Upper bounds are far past any real use; they catch a misplaced digit or unit.
@@ -47,6 +47,10 @@ extension ConfigurationLoader {
             case "never": configuration.fsync = .never
             default: reader.error(root.key("fsync"), "expected \"always\", \"interval\" or \"never\", got \(quoted(text))")
             }
+        }
+        if let value = fields["calls_active_ttl_seconds"],
+           let number = reader.integer(value, at: root.key("calls_active_ttl_seconds"), in: 1...31_536_000) {
+            configuration.callsActiveTTLSeconds = number
         }
         if let value = fields["dedupe_window"],
            let number = reader.integer(value, at: root.key("dedupe_window"), in: 0...10_000_000) {

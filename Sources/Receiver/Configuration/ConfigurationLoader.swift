@@ -3,9 +3,9 @@ import EventLog
 import Glibc
 import HTTPServer
 
-/// Reads and checks a config file (receiver.md, "Configuration"): every problem is collected
-/// with its JSON path, unknown and duplicate keys are errors, relative paths are resolved
-/// against the file's folder, and `--listen` / `--event-log` override the file.
+/// Reads and checks a config file (Documentation.docc/Receiver.md, "Configuration"): every problem
+/// is collected with its JSON path, unknown and duplicate keys are errors, relative paths are
+/// resolved against the file's folder, and `--listen` / `--event-log` override the file.
 ///
 /// ```swift
 /// let overrides = ConfigurationLoader.Overrides(listen: "127.0.0.1:0")
@@ -18,17 +18,17 @@ import HTTPServer
 ///     exit(2)
 /// }
 /// ```
-public enum ConfigurationLoader {
-    public typealias Loaded = (configuration: Configuration, warnings: [String])
+enum ConfigurationLoader {
+    typealias Loaded = (configuration: Configuration, warnings: [String])
 
     /// Command-line values that replace the file's.
-    public struct Overrides: Sendable, Equatable {
+    struct Overrides: Sendable, Equatable {
         /// `--listen HOST:PORT`, checked like `listen`.
-        public var listen: String?
+        var listen: String?
         /// `--event-log PATH`; a relative path is taken from the working directory.
-        public var eventLog: String?
+        var eventLog: String?
 
-        public init(listen: String? = nil, eventLog: String? = nil) {
+        init(listen: String? = nil, eventLog: String? = nil) {
             self.listen = listen
             self.eventLog = eventLog
         }
@@ -39,7 +39,7 @@ public enum ConfigurationLoader {
 
     /// Loads the file at `path`. A file that cannot be read is reported the same way as a
     /// bad one: `config.json: cannot read: No such file or directory`.
-    public static func load(path: String, overrides: Overrides = Overrides()) -> Result<Loaded, ConfigurationErrors> {
+    static func load(path: String, overrides: Overrides = Overrides()) -> Result<Loaded, ConfigurationErrors> {
         let bytes: [UInt8]
         switch readFile(path) {
         case .success(let read): bytes = read
@@ -51,7 +51,7 @@ public enum ConfigurationLoader {
 
     /// Loads config text; relative paths in it are resolved against `baseDirectory`, and a
     /// relative `--event-log` against `workingDirectory` (the process's, by default).
-    public static func load(bytes: [UInt8], baseDirectory: String, overrides: Overrides = Overrides(),
+    static func load(bytes: [UInt8], baseDirectory: String, overrides: Overrides = Overrides(),
                             workingDirectory: String? = nil) -> Result<Loaded, ConfigurationErrors> {
         var text = bytes
         // RFC 8259 §8.1: a reader may ignore a byte order mark; editors on Windows add one.

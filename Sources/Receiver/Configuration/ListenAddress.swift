@@ -6,17 +6,17 @@
 /// address.host   // "::1" (no brackets: what a socket call wants)
 /// address.port   // 8080
 /// ```
-public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
-    public var host: String
-    public var port: Int
+struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
+    var host: String
+    var port: Int
 
-    public init(host: String, port: Int) {
+    init(host: String, port: Int) {
         self.host = host
         self.port = port
     }
 
     /// Why a `listen` text was refused; the description is the message after the JSON path.
-    public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// No `:PORT`, or no host before it.
         case missingPort(String)
         /// Not an IPv4 literal, `localhost`, or a bracketed IPv6 literal.
@@ -24,7 +24,7 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         /// Not decimal digits, or over 65535.
         case invalidPort(String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .missingPort(let text):
                 "expected \"HOST:PORT\" or \"[IPv6]:PORT\", got \(quoted(text))"
@@ -36,7 +36,7 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public init(parsing text: String) throws(ParseError) {
+    init(parsing text: String) throws(ParseError) {
         let host: Substring, portText: Substring
         if text.hasPrefix("[") {
             // RFC 3986 §3.2.2: an IPv6 literal is bracketed so its colons are not the port's.
@@ -64,7 +64,7 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `127.0.0.1:8080`, `[::1]:8080`.
-    public var description: String {
+    var description: String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }

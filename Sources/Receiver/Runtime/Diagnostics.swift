@@ -1,15 +1,15 @@
 import Glibc
 
 /// Diagnostics on stderr, one line each with a level. Never given secrets or payloads.
-public enum Diagnostics {
-    public enum Level: String, Sendable { case info, warning, error }
+enum Diagnostics {
+    enum Level: String, Sendable { case info, warning, error }
 
-    public static func log(_ level: Level, _ message: String) {
+    static func log(_ level: Level, _ message: String) {
         write(level.rawValue + ": " + message)
     }
 
     /// Writes one whole line to stderr in a single `write`, so lines from threads never mix.
-    public static func write(_ line: String) {
+    static func write(_ line: String) {
         writeLine(Array(line.utf8), to: 2)
     }
 

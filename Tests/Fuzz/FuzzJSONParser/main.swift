@@ -14,7 +14,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             FuzzCheck.require(writer.bytes == text, "writing is not stable")
         }
     case .failure(let failure):
-        FuzzCheck.require(failure.status == 422, "a JSON failure with status \(failure.status)")
+        FuzzCheck.require(failure.reason == .malformed, "a JSON failure for \(failure.reason)")
     }
     return 0
 }

@@ -14,7 +14,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
         JSONRoundTrip.check(value, "multipart")
     case .failure(let failure):
-        FuzzCheck.require(failure.status == 422, "a multipart failure with status \(failure.status)")
+        FuzzCheck.require(failure.reason == .malformed, "a multipart failure for \(failure.reason)")
     }
     return 0
 }

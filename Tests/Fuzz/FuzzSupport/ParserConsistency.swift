@@ -1,7 +1,8 @@
 import HTTPServer
 
 /// The property both parser fuzz targets check: the same events whole, one byte at a time,
-/// and in pseudo-random pieces (http-conformance.md: "one request split at any byte: same result").
+/// and in pseudo-random pieces (Documentation.docc/HTTPConformance.md: "one request split at any
+/// byte: same result").
 ///
 /// ```swift
 /// ParserConsistency.check(input, limits: ParserConsistency.smallLimits)

@@ -1,4 +1,5 @@
 import HTTPServer
+import TestSupport
 
 /// What an `HTTPRequestParser` made of some input delivered in pieces: its events (without
 /// `.needMoreData`), and where it stood at the end.

@@ -1,8 +1,9 @@
 import CallEvents
 import FuzzSupport
 
-/// The checks on one written event: one line, valid JSON, every field of call-event.md present
-/// with its type, and `raw` and `query` read back as decoded.
+/// The checks on one written event: one line, valid JSON, every field of
+/// Documentation.docc/EventSchema.md present with its type, and `raw` and `query` read back as
+/// decoded.
 enum CallEventLine {
     enum Kind { case string, nullableString, time, nullableTime, nullableInteger, party, source, any }
 

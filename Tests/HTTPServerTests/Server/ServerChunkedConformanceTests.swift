@@ -1,9 +1,9 @@
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "Chunked bodies" in http-conformance.md over a real socket, checking the status
-/// and whether the connection was closed or kept. Inputs are sent whole here; see
-/// ServerConnectionConformanceTests for splits at every byte over the socket, and
+/// The rows of "Chunked bodies" in Documentation.docc/HTTPConformance.md over a real socket,
+/// checking the status and whether the connection was closed or kept. Inputs are sent whole here;
+/// see ServerConnectionConformanceTests for splits at every byte over the socket, and
 /// ChunkedConformanceTests for every input split every way at the parser level.
 final class ServerChunkedConformanceTests: XCTestCase {
     private var server: HTTPServer!

@@ -5,13 +5,14 @@ import Glibc
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "Connections" in http-conformance.md over a real socket, and the splitting rule
-/// ("one request split at any byte: same result") over the socket for a representative subset
-/// of the other tables: an accepted chunked request with extensions and trailers followed by a
-/// pipelined one, a smuggling attempt (Content-Length with Transfer-Encoding), a bare LF, an
-/// oversized head, and Expect: 100-continue. Each is sent cut at every byte offset on a fresh
-/// connection (TCP_NODELAY, a pause between the pieces) and once one byte per segment. The parser
-/// level suites (*ConformanceTests) split every input of every table every way.
+/// The rows of "Connections" in Documentation.docc/HTTPConformance.md over a real socket, and the
+/// splitting rule ("one request split at any byte: same result") over the socket for a
+/// representative subset of the other tables: an accepted chunked request with extensions and
+/// trailers followed by a pipelined one, a smuggling attempt (Content-Length with
+/// Transfer-Encoding), a bare LF, an oversized head, and Expect: 100-continue. Each is sent cut at
+/// every byte offset on a fresh connection (TCP_NODELAY, a pause between the pieces) and once one
+/// byte per segment. The parser level suites (*ConformanceTests) split every input of every table
+/// every way.
 final class ServerConnectionConformanceTests: XCTestCase {
     private func limits(header: Int = 10_000, body: Int = 10_000, idle: Int = 10_000, connections: Int = 10_000) -> HTTPLimits {
         var limits = HTTPLimits.make(maxHeaderBytes: 1024, maxHeaders: 16, maxTargetBytes: 256, maxBodyBytes: 64)

@@ -1,12 +1,13 @@
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "Framing (Content-Length, Transfer-Encoding)" in http-conformance.md, over a real
-/// socket: each input goes to a server on 127.0.0.1, port 0, running `TestHandler`, and the test
-/// checks the status and whether the connection was then closed ("400c") or kept. Every input is
-/// sent whole; splitting at every byte is checked at this level for a representative subset in
-/// ServerConnectionConformanceTests, and for every input at the parser level in
-/// FramingConformanceTests (whole, byte by byte, split at every offset, pipelined).
+/// The rows of "Framing (Content-Length, Transfer-Encoding)" in
+/// Documentation.docc/HTTPConformance.md, over a real socket: each input goes to a server on
+/// 127.0.0.1, port 0, running `TestHandler`, and the test checks the status and whether the
+/// connection was then closed ("400c") or kept. Every input is sent whole; splitting at every byte
+/// is checked at this level for a representative subset in ServerConnectionConformanceTests, and
+/// for every input at the parser level in FramingConformanceTests (whole, byte by byte, split at
+/// every offset, pipelined).
 final class ServerFramingConformanceTests: XCTestCase {
     private var server: HTTPServer!
     private var address = ""

@@ -1,8 +1,8 @@
 import XCTest
 @testable import HTTPServer
 
-/// The rows of "The head" in http-conformance.md over a real socket, checking the status and
-/// whether the connection was closed or kept. Inputs are sent whole here; see
+/// The rows of "The head" in Documentation.docc/HTTPConformance.md over a real socket, checking the
+/// status and whether the connection was closed or kept. Inputs are sent whole here; see
 /// ServerConnectionConformanceTests for splits at every byte over the socket, and
 /// HeadConformanceTests for every input split every way at the parser level.
 final class ServerHeadConformanceTests: XCTestCase {

@@ -7,7 +7,8 @@ import Synchronization
 import XCTest
 @testable import HTTPServer
 
-/// The server over real sockets on 127.0.0.1, port 0 (http-conformance.md "Connections").
+/// The server over real sockets on 127.0.0.1, port 0 (Documentation.docc/HTTPConformance.md
+/// "Connections").
 private func get(_ path: String, _ extra: String = "") -> String {
     "GET \(path) HTTP/1.1\r\nHost: test\r\n\(extra)\r\n"
 }
@@ -70,14 +71,19 @@ final class ServerTests: XCTestCase {
     }
 
     func testEventLoopsShareThePortAndAllServe() throws {
-        let (server, address) = try HTTPServer.make(eventLoops: 3)
+        let handler = TestHandler()
+        let (server, address) = try HTTPServer.make(eventLoops: 3, handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let clients = try (0..<12).map { _ in try TestClient(address) }
+        // The kernel spreads connections over the loops' SO_REUSEPORT sockets by a hash of the
+        // client's port: 48 connections all landing on one of 3 loops has odds of about 1e-22.
+        let clients = try (0..<48).map { _ in try TestClient(address) }
         for (i, client) in clients.enumerated() {
             try client.send(post("/echo", "\(i)"))
             XCTAssertEqual(try client.readResponse().text, "\(i)")
         }
-        XCTAssertEqual(server.openConnections, 12)
+        XCTAssertEqual(server.openConnections, 48)
+        XCTAssertGreaterThan(handler.threads.count, 1, "more than one loop served: \(handler.threads)")
+        XCTAssertTrue(handler.threads.allSatisfy { $0.hasPrefix("http-loop-") }, "\(handler.threads)")
     }
 
     func testManyClientsPipeliningAsynchronousResponsesEachGetTheirOwnInOrder() throws {

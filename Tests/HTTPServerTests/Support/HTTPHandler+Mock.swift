@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import System
 import Glibc
@@ -14,6 +15,8 @@ import Synchronization
 final class TestHandler: HTTPHandler {
     private struct Record {
         var handled: [HTTPRequest] = []
+        /// The name of the thread each request was handled on: which event loop served it.
+        var threads: Set<String> = []
         var screened = 0
         var held: [HTTPResponder] = []
     }
@@ -21,6 +24,7 @@ final class TestHandler: HTTPHandler {
     private let record = Mutex(Record())
 
     var handled: [HTTPRequest] { record.withLock { $0.handled } }
+    var threads: Set<String> { record.withLock { $0.threads } }
     var screenedCount: Int { record.withLock { $0.screened } }
     var held: [HTTPResponder] { record.withLock { $0.held } }
 
@@ -31,7 +35,13 @@ final class TestHandler: HTTPHandler {
     }
 
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond: @escaping HTTPResponder) {
-        record.withLock { $0.handled.append(request) }
+        // The calling thread's name, as the kernel has it.
+        let thread = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+        record.withLock {
+            $0.handled.append(request)
+            $0.threads.insert(thread)
+        }
         let path = request.head.path
         if path == "/echo" {
             respond(HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], body: request.body))

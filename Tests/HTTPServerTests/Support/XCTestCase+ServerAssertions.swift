@@ -14,7 +14,8 @@ import XCTest
 /// ```
 extension XCTestCase {
     /// Sends `input` (cut at `cuts`) on a new connection; expects one answer with a status in
-    /// `statuses` and `Connection: close`, then end of stream (http-conformance.md "400c").
+    /// `statuses` and `Connection: close`, then end of stream
+    /// (Documentation.docc/HTTPConformance.md "400c").
     @discardableResult
     func assertClosed(_ input: [UInt8], statuses: Set<Int>, on address: String, cuts: [Int] = [],
                       _ message: String = "", file: StaticString = #filePath, line: UInt = #line) -> TestClient.Response? {

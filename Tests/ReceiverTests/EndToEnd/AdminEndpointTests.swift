@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Operating": `/healthz` and `/metrics`, from loopback only (after trusted-proxy
-/// resolution), and diagnostics one line each with a level.
+/// Documentation.docc/Receiver.md "Operating": `/healthz` and `/metrics`, from loopback only (after
+/// trusted-proxy resolution), and diagnostics one line each with a level.
 final class AdminEndpointTests: ServerTestCase {
     func testHealthzSaysStorageIsWritable() throws {
         let server = try startServer()

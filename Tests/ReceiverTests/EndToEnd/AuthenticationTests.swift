@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Authentication": the secret as `?token=`, Basic password or Bearer, and never
-/// in any log.
+/// Documentation.docc/Receiver.md "Authentication": the secret as `?token=`, Basic password or
+/// Bearer, and never in any log.
 final class AuthenticationTests: ServerTestCase {
     let secret = Requests.secret
     var body: String { Payloads.impactpbxHangup(ref: UUID().uuidString) }

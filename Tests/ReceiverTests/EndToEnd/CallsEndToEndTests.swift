@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Receiver
+import TestSupport
 
 /// `callhook calls` as a program, on a log whose events of four vendors are shuffled and partly
 /// written twice (two instances' logs put together, a redelivery after the dedupe window).
@@ -13,7 +14,7 @@ final class CallsEndToEndTests: XCTestCase {
     func writeShuffledLog() throws -> [CallRecordTests.Expected] {
         let (events, expected) = CallRecordTests.scenario()
         var lines = events.map { String(decoding: $0.line, as: UTF8.self) }
-        var random = OpsRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         lines += lines.filter { _ in Bool.random(using: &random) }
         lines.shuffle(using: &random)
         try scratch.write("events.jsonl", lines.joined(separator: "\n") + "\n")

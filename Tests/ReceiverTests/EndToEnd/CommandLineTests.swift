@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Command line" and the exit codes of "Operating", through the real binary.
+/// Documentation.docc/Receiver.md "Command line" and the exit codes of "Operating", through the
+/// real binary.
 final class CommandLineTests: ServerTestCase {
     func writeFile(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)
@@ -43,7 +44,7 @@ final class CommandLineTests: ServerTestCase {
     }
 
     func testCheckConfigOfTheExampleConfigExits0() throws {
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("config.example.json").path
         let result = try runCommand(["check-config", example])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// receiver.md "HTTP/1.1" and http-conformance.md "Connections", through the real server.
+/// Documentation.docc/Receiver.md "HTTP/1.1" and Documentation.docc/HTTPConformance.md
+/// "Connections", through the real server.
 final class ConnectionBehaviourTests: ServerTestCase {
     /// The log line of each id, by `call_id`.
     func callIDs(of ids: [String]) throws -> [String?] {

@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Responses" and "Storage": a `200` is never lost, whatever happens to the
-/// process after; at start a torn tail is moved to the rejects log and the dedupe window is
-/// read back from the log.
+/// Documentation.docc/Receiver.md "Responses" and "Storage": a `200` is never lost, whatever
+/// happens to the process after; at start a torn tail is moved to the rejects log and the dedupe
+/// window is read back from the log.
 final class CrashRecoveryTests: ServerTestCase {
     func testKillDuringLoadLosesNoAcknowledgedEventAndRestartKeepsTheDedupeWindow() throws {
         var config = TestConfiguration()

@@ -2,8 +2,9 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Storage": on a full disk deliveries get `503` + `Retry-After`, the health check
-/// says so, the process stays up, and once space is back deliveries are stored again.
+/// Documentation.docc/Receiver.md "Storage": on a full disk deliveries get `503` + `Retry-After`,
+/// the health check says so, the process stays up, and once space is back deliveries are stored
+/// again.
 final class DiskFullTests: ServerTestCase {
     /// Mounts a 512 KiB tmpfs in the test's folder (needs CAP_SYS_ADMIN); skips the test otherwise.
     func mountSmallDisk() throws -> String {

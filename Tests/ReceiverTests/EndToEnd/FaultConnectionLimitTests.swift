@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "HTTP/1.1": `limits.max_connections` caps open connections. One over the cap is
-/// closed at once, unanswered; once others close, new connections are served again.
+/// Documentation.docc/Receiver.md "HTTP/1.1": `limits.max_connections` caps open connections. One
+/// over the cap is closed at once, unanswered; once others close, new connections are served again.
 final class FaultConnectionLimitTests: ServerTestCase {
     static let maxConnections = 50
 

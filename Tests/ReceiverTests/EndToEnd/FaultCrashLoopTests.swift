@@ -2,10 +2,11 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Responses" and "Storage" under repeated crashes: `kill -9` at a random moment
-/// under concurrent load, five times on the same log, restarting in between (twice with half a
-/// line at the end, as a power cut leaves). A `200` is never lost, no line is written twice, every
-/// line parses, each start leaves whole lines untouched, and each torn tail ends in the rejects log.
+/// Documentation.docc/Receiver.md "Responses" and "Storage" under repeated crashes: `kill -9` at a
+/// random moment under concurrent load, five times on the same log, restarting in between (twice
+/// with half a line at the end, as a power cut leaves). A `200` is never lost, no line is written
+/// twice, every line parses, each start leaves whole lines untouched, and each torn tail ends in
+/// the rejects log.
 final class FaultCrashLoopTests: ServerTestCase {
     static let rounds = 5
 

@@ -2,8 +2,9 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "HTTP/1.1": thousands of idle connections cost memory, not threads, and do not
-/// hold up deliveries. Ten thousand against the real server, its memory read from /proc.
+/// Documentation.docc/Receiver.md "HTTP/1.1": thousands of idle connections cost memory, not
+/// threads, and do not hold up deliveries. Ten thousand against the real server, its memory read
+/// from /proc.
 final class FaultIdleConnectionsTests: ServerTestCase {
     static let connections = 10_000
     /// A generous bound on what they may add to the server's resident memory.

@@ -2,9 +2,10 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Storage" and "Responses" with I/O errors injected into the running server by
-/// strace (`-e inject`), on the event log's descriptor only (`-P`): no `200` for a line that is
-/// not on disk, `503` for those instead, the process stays up and recovers by itself.
+/// Documentation.docc/Receiver.md "Storage" and "Responses" with I/O errors injected into the
+/// running server by strace (`-e inject`), on the event log's descriptor only (`-P`): no `200` for
+/// a line that is not on disk, `503` for those instead, the process stays up and recovers by
+/// itself.
 final class FaultInjectionTests: ServerTestCase {
     /// Every fifth call on the log, four times: `when=5..20+5`.
     static let injections = 4

@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Responses": with `fsync: "always"`, a `200` goes out only after `fdatasync`
-/// returned for the file holding its line. Checked on the system calls of the real server, as
-/// strace sees them under concurrent load (group commit included).
+/// Documentation.docc/Receiver.md "Responses": with `fsync: "always"`, a `200` goes out only after
+/// `fdatasync` returned for the file holding its line. Checked on the system calls of the real
+/// server, as strace sees them under concurrent load (group commit included).
 final class FaultOrderingTests: ServerTestCase {
     func testEvery200IsSentAfterTheFdatasyncThatCoveredItsLine() throws {
         var config = TestConfiguration()

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// The real logrotate with `create` and a `postrotate` that sends SIGHUP, forced again and again
-/// while clients deliver (receiver.md, "Storage": rotation never loses or splits a line).
+/// while clients deliver (Documentation.docc/Receiver.md, "Storage": rotation never loses or splits
+/// a line).
 final class LogrotateTests: XCTestCase {
     var scratch: OpsScratch!
     var server: OpsServer?

@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
 
-/// `/metrics` and `/healthz` of the real server (receiver.md, "Operating"): the counts match what
-/// was sent, the text is well formed, and only loopback (after trusted-proxy resolution) or the
-/// admin token may read them.
+/// `/metrics` and `/healthz` of the real server (Documentation.docc/Receiver.md, "Operating"): the
+/// counts match what was sent, the text is well formed, and only loopback (after trusted-proxy
+/// resolution) or the admin token may read them.
 final class MetricsEndpointTests: XCTestCase {
     var scratch: OpsScratch!
     var server: OpsServer?

@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import XCTest
 
-/// Every row of receiver.md's "Responses" table, through the real server.
+/// Every row of Documentation.docc/Receiver.md's "Responses" table, through the real server.
 final class ResponseStatusTests: ServerTestCase {
     static let callEventFields = [
         "id", "received_at", "route", "vendor", "type", "vendor_event", "key", "call_id", "direction",

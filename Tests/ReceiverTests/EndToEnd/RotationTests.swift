@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Storage": SIGHUP reopens the logs; rotation never loses or splits a line.
+/// Documentation.docc/Receiver.md "Storage": SIGHUP reopens the logs; rotation never loses or
+/// splits a line.
 final class RotationTests: ServerTestCase {
     /// Renames the event log to `suffix`, sends SIGHUP, and waits for the server to create the
     /// log again under its name.
@@ -31,11 +32,17 @@ final class RotationTests: ServerTestCase {
     func testRotatingTwiceUnderConcurrentLoadLosesAndSplitsNothing() throws {
         let server = try startServer()
         let load = LoadGenerator(port: server.port, threads: 4)
-        usleep(250_000)
+        // Each rotation happens while deliveries are being acknowledged, before and after it.
+        func acknowledged(atLeast more: Int) {
+            let target = load.acknowledged.count + more
+            let deadline = Date().addingTimeInterval(15)
+            while load.acknowledged.count < target, Date() < deadline { usleep(5_000) }
+        }
+        acknowledged(atLeast: 30)
         rotate(server, to: ".1")
-        usleep(250_000)
+        acknowledged(atLeast: 30)
         rotate(server, to: ".2")
-        usleep(250_000)
+        acknowledged(atLeast: 30)
         let acknowledged = load.stop()
 
         XCTAssertTrue(load.connectionErrors.isEmpty, "\(load.connectionErrors.prefix(3))")

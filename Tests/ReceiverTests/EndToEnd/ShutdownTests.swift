@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "Operating": SIGTERM / SIGINT stop accepting, finish what is in flight, sync, exit 0.
+/// Documentation.docc/Receiver.md "Operating": SIGTERM / SIGINT stop accepting, finish what is in
+/// flight, sync, exit 0.
 final class ShutdownTests: ServerTestCase {
     func testSIGTERMUnderLoadExitsZeroWithEveryAcknowledgedEventInTheLog() throws {
         let server = try startServer()
@@ -16,7 +17,9 @@ final class ShutdownTests: ServerTestCase {
             idle.append(client)
         }
         let load = LoadGenerator(port: server.port, threads: 4)
-        usleep(300_000)
+        // SIGTERM arrives while deliveries are flowing.
+        let flowing = Date().addingTimeInterval(15)
+        while load.acknowledged.count < 30, Date() < flowing { usleep(5_000) }
         server.signal(SIGTERM)
         let status = server.waitForExit(seconds: 15)
         acknowledged += load.stop()

@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 import XCTest
 
-/// receiver.md "HTTP/1.1": slow clients are cut off by total deadlines without holding up
-/// anyone else (http-conformance.md "Connections").
+/// Documentation.docc/Receiver.md "HTTP/1.1": slow clients are cut off by total deadlines without
+/// holding up anyone else (Documentation.docc/HTTPConformance.md "Connections").
 final class SlowClientTests: ServerTestCase {
     static let headerTimeout = 0.8
     static let bodyTimeout = 1.0

@@ -26,18 +26,45 @@ final class TailFollowTests: XCTestCase {
         for line in lines { try scratch.append(name, line + "\n") }
     }
 
-    /// What the follower has printed once it has printed `count` lines (or the deadline passed).
-    func printed(atLeast count: Int, seconds: Double = 5) -> [String] {
+    private var sentinels = 0
+
+    /// What the follower has printed, sentinels left out, once it has printed `count` lines and
+    /// then a sentinel line appended to `name` after them: a line printed twice (the file read
+    /// again after a rotation) is printed before the sentinel, so it shows.
+    func printed(atLeast count: Int, sentinelIn name: String = "events.jsonl", seconds: Double = 5) throws -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
-        var out: [String] = []
+        func current() -> [String] { tail?.stdout.split(separator: "\n").map(String.init) ?? [] }
+        func real(_ lines: [String]) -> [String] { lines.filter { !$0.contains("sentinel-") } }
+        while real(current()).count < count, Date() < deadline { usleep(20_000) }
+        sentinels += 1
+        let sentinel = lines("sentinel-\(sentinels)", 1)[0]
+        try append([sentinel], to: name)
+        while !current().contains(sentinel), Date() < deadline { usleep(20_000) }
+        XCTAssertTrue(current().contains(sentinel), "the follower never printed the sentinel: \(current())")
+        return real(current())
+    }
+
+    /// Waits until the follower has read `name` to its end: the offset of its descriptor for the
+    /// file (`/proc/PID/fdinfo`) has reached the file's size.
+    func followerHasRead(_ name: String, seconds: Double = 5) -> Bool {
+        guard let pid = tail?.pid else { return false }
+        let path = scratch.file(name)
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            out = tail?.stdout.split(separator: "\n").map(String.init) ?? []
-            if out.count >= count { break }
-            usleep(20_000)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            for fd in fds {
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)"),
+                      target == path || target == resolved,
+                      let info = try? String(contentsOfFile: "/proc/\(pid)/fdinfo/\(fd)", encoding: .utf8),
+                      let line = info.split(separator: "\n").first(where: { $0.hasPrefix("pos:") }),
+                      let position = Int(line.dropFirst(4).trimmingCharacters(in: .whitespaces)) else { continue }
+                if position >= size { return true }
+            }
+            usleep(10_000)
         } while Date() < deadline
-        // A little longer, so a line printed twice would show.
-        usleep(300_000)
-        return tail?.stdout.split(separator: "\n").map(String.init) ?? []
+        return false
     }
 
     func follow(_ arguments: [String] = ["--json"]) throws {
@@ -48,19 +75,19 @@ final class TailFollowTests: XCTestCase {
         let first = lines("first", 3), late = lines("late", 2), second = lines("second", 3), third = lines("third", 2)
         try append(first)
         try follow()
-        XCTAssertEqual(printed(atLeast: 3), first)
+        XCTAssertEqual(try printed(atLeast: 3), first)
 
         // logrotate renames the file; the writer keeps appending to it until its SIGHUP...
         XCTAssertEqual(rename(scratch.file("events.jsonl"), scratch.file("events.jsonl.1")), 0)
         try append([late[0]], to: "events.jsonl.1")
-        usleep(400_000)
+        XCTAssertEqual(try printed(atLeast: 4, sentinelIn: "events.jsonl.1"), first + [late[0]])
         try append([late[1]], to: "events.jsonl.1")
         // ...then reopens by name and writes to the new file.
         try append(second)
-        XCTAssertEqual(printed(atLeast: 8), first + late + second)
+        XCTAssertEqual(try printed(atLeast: 8), first + late + second)
 
         try append(third)
-        XCTAssertEqual(printed(atLeast: 10), first + late + second + third)
+        XCTAssertEqual(try printed(atLeast: 10), first + late + second + third)
         XCTAssertTrue(tail!.process.isRunning, tail!.stderr)
     }
 
@@ -68,20 +95,21 @@ final class TailFollowTests: XCTestCase {
         let before = lines("before", 4), after = lines("after", 2)
         try append(before)
         try follow()
-        XCTAssertEqual(printed(atLeast: 4), before)
+        XCTAssertEqual(try printed(atLeast: 4), before)
         // copytruncate: the same file, cut to nothing, then written again.
         XCTAssertEqual(truncate(scratch.file("events.jsonl"), 0), 0)
         try append(after)
-        XCTAssertEqual(printed(atLeast: 6), before + after)
+        XCTAssertEqual(try printed(atLeast: 6), before + after)
     }
 
     func testFollowWaitsForAFileThatIsNotThereYet() throws {
         let later = lines("later", 2)
         try follow()
-        usleep(300_000)
+        let deadline = Date().addingTimeInterval(5)
+        while !tail!.stderr.contains("waiting for"), Date() < deadline { usleep(10_000) }
         XCTAssertTrue(tail!.process.isRunning, tail!.stderr)
         try append(later)
-        XCTAssertEqual(printed(atLeast: 2), later)
+        XCTAssertEqual(try printed(atLeast: 2), later)
         XCTAssertTrue(tail!.stderr.contains("waiting for"), tail!.stderr)
     }
 
@@ -95,10 +123,10 @@ final class TailFollowTests: XCTestCase {
         let line = lines("partial", 1)[0]
         try follow()
         try scratch.append("events.jsonl", String(line.prefix(40)))
-        usleep(300_000)
+        XCTAssertTrue(followerHasRead("events.jsonl"), "the follower did not read the partial line")
         XCTAssertEqual(tail?.stdout, "")
         try scratch.append("events.jsonl", String(line.dropFirst(40)) + "\n")
-        XCTAssertEqual(printed(atLeast: 1), [line])
+        XCTAssertEqual(try printed(atLeast: 1), [line])
     }
 
     func testReadableLinesFilteredByVendorTypeAndCall() throws {

@@ -5,7 +5,7 @@
 /// ```
 enum Payloads {
     /// The ImpactPBX hangup of the vendor docs, with `ref` replaced; the key is
-    /// `impactpbx:REF:hangup:2020-01-29T07:45:40.000+00:00`.
+    /// `impactpbx:REF:hangup::2020-01-29T07:45:40.000+00:00` (no leg: neither `channel_uuid` nor `dialed_user`).
     static func impactpbxHangup(ref: String, extra: String = "") -> String {
         #"{"ref":"\#(ref)","recipient":"0035799123456","caller_id_number":"+442035040000","ani":"1002","#
             + #""direction":"outbound","call_start":"2020-01-29T07:45:19.000+00:00","#
@@ -15,6 +15,6 @@ enum Payloads {
     }
 
     static func impactpbxKey(ref: String) -> String {
-        "impactpbx:\(ref):hangup:2020-01-29T07:45:40.000+00:00"
+        "impactpbx:\(ref):hangup::2020-01-29T07:45:40.000+00:00"
     }
 }

@@ -141,7 +141,8 @@ final class ServerProcess: Sendable {
         }
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("callhook"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("callhook"))
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/callhook"))
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate

@@ -22,6 +22,8 @@ struct TestConfiguration {
     var trustedProxies: [String]? = ["127.0.0.1/32", "::1/128"]
     var limits: [String: Int] = [:]
     var routes: [[String: Any]] = TestConfiguration.defaultRoutes
+    /// More top-level keys (`admin_token`, ...), written as they are.
+    var extra: [String: Any] = [:]
 
     static var defaultRoutes: [[String: Any]] { [
         ["name": "voipnow", "path": "/hooks/voipnow", "vendor": "voipnow", "secret": secret],
@@ -41,6 +43,7 @@ struct TestConfiguration {
         if let dedupeWindow { object["dedupe_window"] = dedupeWindow }
         if let trustedProxies { object["trusted_proxies"] = trustedProxies }
         if !limits.isEmpty { object["limits"] = limits }
+        object.merge(extra) { _, new in new }
         return object
     }
 

@@ -1,6 +1,7 @@
 import CallEvents
 import XCTest
 @testable import Receiver
+import TestSupport
 
 /// `callhook calls`: events of four vendors' calls, read in any order and some twice, make the
 /// same rows.
@@ -108,7 +109,7 @@ final class CallRecordTests: XCTestCase {
 
     func testShuffledAndRedeliveredEventsMakeTheSameRows() {
         let (events, expected) = Self.scenario()
-        var random = OpsRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         for round in 0..<20 {
             // A retry is the same delivery later: same key, another id and received time.
             var mixed = events

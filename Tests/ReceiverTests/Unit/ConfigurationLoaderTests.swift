@@ -6,7 +6,7 @@ import XCTest
 @testable import Receiver
 
 final class ConfigurationLoaderTests: XCTestCase {
-    /// receiver.md's example, as written there.
+    /// Documentation.docc/Receiver.md's example, as written there.
     static let specExample = """
         {
           "listen": "127.0.0.1:8080",

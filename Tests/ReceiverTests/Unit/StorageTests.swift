@@ -2,8 +2,8 @@ import EventLog
 import XCTest
 @testable import Receiver
 
-/// The dedupe window rebuilt from the log's tail at start (receiver.md, "Storage": the window
-/// survives a restart).
+/// The dedupe window rebuilt from the log's tail at start (Documentation.docc/Receiver.md,
+/// "Storage": the window survives a restart).
 final class StorageTests: XCTestCase {
     var scratch: OpsScratch!
 

@@ -1,11 +1,12 @@
-/// A small deterministic generator (SplitMix64), so an input always replays with the same
-/// pseudo-random choices.
+/// A small deterministic generator (SplitMix64), so a shuffled test is the same on every run
+/// and a fuzz input always replays with the same pseudo-random choices.
 ///
 /// ```swift
 /// var random = SplitMix64(seed: SplitMix64.seed(of: input))
 /// let cut = random.next(below: input.count)
+/// events.shuffle(using: &random)
 /// ```
-public struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

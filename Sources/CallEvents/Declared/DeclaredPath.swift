@@ -1,0 +1,86 @@
+/// A compiled path into a payload (vendors.md, "A definition"): dotted segments, pre-split and
+/// pre-hashed at compile time; a segment of digits also indexes an array; `a\.b` is one key.
+///
+/// ```swift
+/// let path = try DeclaredPath.parse("body.parties.0.status.code")
+/// path.value(in: raw, query: nil)   // the member, or nil
+/// ```
+///
+/// Names match as `Fields` matches them (ASCII case folded, spaces ignored, `FieldName.hash`
+/// first), in JSON as in form payloads: one rule for every vendor.
+struct DeclaredPath: Sendable, Equatable {
+    struct Segment: Sendable, Equatable {
+        /// Lowercase, without spaces: what `FieldName.matches` wants.
+        var name: [UInt8]
+        var hash: UInt64
+        /// The array index, when the segment is all digits.
+        var index: Int?
+    }
+
+    var segments: [Segment]
+    /// The text as written in the definition.
+    var text: String
+
+    static func parse(_ text: String) -> DeclaredPath? {
+        var segments: [Segment] = []
+        var current: [UInt8] = []
+        var escaped = false
+        func close() -> Bool {
+            guard !current.isEmpty else { return false }
+            let name = current.compactMap { $0 == 0x20 ? nil : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+            guard !name.isEmpty else { return false }
+            let hash = name.withUnsafeBufferPointer { FieldName.hash($0) }
+            let index = name.count <= 9 && name.allSatisfy(ASCII.isDigit) ? Int(String(decoding: name, as: UTF8.self)) : nil
+            segments.append(Segment(name: name, hash: hash, index: index))
+            current = []
+            return true
+        }
+        for byte in text.utf8 {
+            if escaped {
+                current.append(byte)
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: ".") {
+                guard close() else { return nil }
+            } else {
+                current.append(byte)
+            }
+        }
+        guard !escaped, close() else { return nil }
+        return DeclaredPath(segments: segments, text: text)
+    }
+
+    /// The value at the path: the first segment in `raw`, then in `query`.
+    func value(in raw: JSONValue, query: JSONValue?) -> JSONValue? {
+        if let found = value(from: raw) { return found }
+        if let query { return value(from: query) }
+        return nil
+    }
+
+    private func value(from root: JSONValue) -> JSONValue? {
+        var current = root
+        for segment in segments {
+            switch current {
+            case .object(let members):
+                guard let found = DeclaredPath.member(segment, in: members) else { return nil }
+                current = found
+            case .array(let elements):
+                guard let index = segment.index, index < elements.count else { return nil }
+                current = elements[index]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    private static func member(_ segment: Segment, in members: [JSONMember]) -> JSONValue? {
+        segment.name.withUnsafeBufferPointer { want in
+            for member in members where FieldName.hash(member.key) == segment.hash && FieldName.matches(member.key, want) {
+                return member.value
+            }
+            return nil
+        }
+    }
+}

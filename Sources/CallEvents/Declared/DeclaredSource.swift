@@ -1,0 +1,69 @@
+/// Where one CallEvent field comes from in a declared vendor's payload (vendors.md, "A
+/// definition"), compiled.
+///
+/// ```swift
+/// .paths([p1, p2])                      // the first present and non-empty
+/// .mapped(path, map)                    // looked up in a value map
+/// .byDirection(inbound: a, outbound: b, internal: nil)
+/// .constant("inbound")
+/// .duration(path, divisor: 1000)        // "unit": "ms"
+/// ```
+indirect enum DeclaredSource: Sendable {
+    case paths([DeclaredPath])
+    case mapped([DeclaredPath], DeclaredValueMap<String?>)
+    case byDirection(inbound: DeclaredSource?, outbound: DeclaredSource?, internal: DeclaredSource?)
+    case constant(String)
+    case duration([DeclaredPath], divisor: Int)
+
+    /// The raw value the source points at (`constant` and `mapped` as strings).
+    func value(in raw: JSONValue, query: JSONValue?, direction: Direction?) -> JSONValue? {
+        switch self {
+        case .paths(let paths), .duration(let paths, _):
+            return DeclaredSource.first(paths, raw, query)
+        case .mapped(let paths, let map):
+            let found = DeclaredSource.first(paths, raw, query).flatMap(Fields.text(of:))
+            return (map.lookup(found) ?? nil).map(JSONValue.string)
+        case .constant(let text):
+            return .string(text)
+        case .byDirection(let inbound, let outbound, let `internal`):
+            let chosen: DeclaredSource? = switch direction {
+            case .outbound: outbound
+            case .internal: `internal` ?? inbound
+            case .inbound, nil: inbound
+            }
+            return chosen?.value(in: raw, query: query, direction: direction)
+        }
+    }
+
+    /// The value as text, as sent; nil when absent or empty.
+    func text(in raw: JSONValue, query: JSONValue?, direction: Direction?) -> String? {
+        value(in: raw, query: query, direction: direction).flatMap(Fields.text(of:))
+    }
+
+    /// Whole seconds: the unit's divisor applied, floored (a decimal's fraction dropped first).
+    func seconds(in raw: JSONValue, query: JSONValue?, direction: Direction?) -> Int? {
+        guard let text = text(in: raw, query: query, direction: direction).flatMap(ASCII.trimmed) else { return nil }
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+        guard let value = Int(whole), value >= 0 else { return nil }
+        if case .duration(_, let divisor) = self { return value / divisor }
+        return value
+    }
+
+    private static func first(_ paths: [DeclaredPath], _ raw: JSONValue, _ query: JSONValue?) -> JSONValue? {
+        if paths.count == 1 { return paths[0].value(in: raw, query: query) }
+        for path in paths {
+            if let value = path.value(in: raw, query: query), Fields.text(of: value) != nil || isContainer(value) {
+                return value
+            }
+        }
+        return nil
+    }
+
+    private static func isContainer(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let m): !m.isEmpty
+        case .array(let a): !a.isEmpty
+        default: false
+        }
+    }
+}

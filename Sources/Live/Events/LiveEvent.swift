@@ -1,0 +1,58 @@
+import CallEvents
+
+/// One event log line as the live views read it: the fields that place it in a call and in the
+/// numbers, and the line itself, untouched, for the stream.
+///
+/// ```swift
+/// if let event = LiveEvent(line: Array(#"{"id":"1","type":"call.ringing"}"#.utf8)) {
+///     print(event.type ?? "-", event.callID ?? "-")
+/// }
+/// ```
+public struct LiveEvent: Sendable {
+    public let line: [UInt8]
+    public let id: String?
+    public let key: String?
+    public let type: String?
+    public let vendor: String?
+    public let route: String?
+    public let callID: String?
+    public let direction: String?
+    public let from: String?
+    public let to: String?
+    public let `extension`: String?
+    public let outcome: String?
+    public let talkSeconds: Int?
+    public let receivedAt: String?
+    public let occurredAt: String?
+    public let startedAt: String?
+    public let answeredAt: String?
+    public let endedAt: String?
+
+    /// Parses a line; nil for a line that is not a JSON object (readers skip those).
+    public init?(line: [UInt8]) {
+        guard case .success(let value) = JSONParser.parse(line), case .object = value else { return nil }
+        self.init(line: line, value: value)
+    }
+
+    public init(line: [UInt8], value: JSONValue) {
+        self.line = line
+        func text(_ name: String) -> String? { value[name]?.stringValue }
+        id = text("id"); key = text("key"); type = text("type"); vendor = text("vendor")
+        route = text("route"); callID = text("call_id"); direction = text("direction")
+        from = value["from"]?["number"]?.stringValue ?? value["from"]?["name"]?.stringValue
+        to = value["to"]?["number"]?.stringValue ?? value["to"]?["name"]?.stringValue
+        self.extension = text("extension"); outcome = text("outcome")
+        talkSeconds = value["talk_seconds"]?.numberLiteral.flatMap { Int($0) }
+        receivedAt = text("received_at"); occurredAt = text("occurred_at")
+        startedAt = text("started_at"); answeredAt = text("answered_at"); endedAt = text("ended_at")
+    }
+
+    /// When it happened: the vendor's own time, else when it was received.
+    public var when: String? { occurredAt ?? receivedAt }
+
+    /// `call.hangup`, `call.missed` and `call.failed` end a call (Documentation.docc/Live.md).
+    public var isTerminal: Bool { type == "call.hangup" || type == "call.missed" || type == "call.failed" }
+
+    /// `call.initiated` and `call.ringing` open one.
+    public var opensCall: Bool { type == "call.initiated" || type == "call.ringing" }
+}
