@@ -1,5 +1,6 @@
 import EventLog
 import Glibc
+import System
 
 /// The lines of a log file read start to end, plain or gzip-compressed (told by its first two
 /// bytes, so a rotated `events.jsonl.1.gz` and a renamed one read alike): `callhook stats`.
@@ -39,11 +40,8 @@ enum LogFileLines {
     }
 
     private static func readSome(_ fd: Int32, _ buffer: inout [UInt8]) -> Int {
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            return max(n, 0)
-        }
+        let n = try? Syscall.blocking("read") { buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } }
+        return max(n ?? 0, 0)
     }
 }
 

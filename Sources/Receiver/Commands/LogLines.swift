@@ -1,4 +1,5 @@
 import Glibc
+import System
 
 /// Reads a JSON Lines file (or standard input) line by line, without loading it whole.
 /// With `follow`, keeps reading like `tail -F`: across rename rotation (the name now points at
@@ -26,9 +27,7 @@ struct LogLines {
         defer { if fd > 0 { close(fd) } }
 
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
+            guard let n = try? Syscall.blocking("read", { buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } }) else {
                 return true
             }
             if n > 0 {
@@ -75,8 +74,7 @@ struct LogLines {
     private func drain(_ fd: Int32, _ pending: inout [UInt8], _ body: ([UInt8]) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
+            let n = (try? Syscall.blocking("read", { buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } })) ?? 0
             guard n > 0 else { return }
             for byte in buffer[0..<n] {
                 if byte == UInt8(ascii: "\n") {

@@ -2,6 +2,7 @@ import CallEvents
 import EventLog
 import Glibc
 import HTTPServer
+import System
 
 /// Reads and checks a config file (Documentation.docc/Receiver.md, "Configuration"): every problem
 /// is collected with its JSON path, unknown and duplicate keys are errors, relative paths are
@@ -103,10 +104,11 @@ enum ConfigurationLoader {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadProblem(message: "cannot read: \(errnoText())"))
+            let count: Int
+            do {
+                count = try Syscall.blocking("read") { chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) } }
+            } catch {
+                return .failure(ReadProblem(message: "cannot read: \(String(cString: strerror(error.errno)))"))
             }
             if count == 0 { return .success(bytes) }
             bytes += chunk[..<count]

@@ -1,4 +1,5 @@
 import Glibc
+import System
 
 /// Diagnostics on stderr, one line each with a level. Never given secrets or payloads.
 enum Diagnostics {
@@ -21,8 +22,9 @@ enum Diagnostics {
         line.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
+                guard let n = try? Syscall.blocking("write", { Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset) }) else {
+                    return
+                }
                 offset += n
             }
         }

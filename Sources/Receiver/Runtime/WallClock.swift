@@ -1,11 +1,10 @@
+import System
 import CallEvents
 import Glibc
 
 /// The real-time clock, in the milliseconds the log uses.
 enum WallClock {
     static func now() -> Timestamp {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Timestamp(milliseconds: Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000)
+        Timestamp(milliseconds: SystemClock.epochMilliseconds())
     }
 }
