@@ -1,8 +1,9 @@
 import XCTest
 @testable import HTTPServer
 
-/// The chunk-extension and smuggling-guard rows of http-conformance.md, at the parser level:
-/// every input whole, byte by byte, split at every offset, and followed by a pipelined request.
+/// The chunk-extension and smuggling-guard rows of Documentation.docc/HTTPConformance.md, at the
+/// parser level: every input whole, byte by byte, split at every offset, and followed by a
+/// pipelined request.
 final class ChunkExtensionConformanceTests: XCTestCase {
     private let chunkedHead = "POST /h HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
 
@@ -28,7 +29,8 @@ final class ChunkExtensionConformanceTests: XCTestCase {
         assertRefused(chunkedHead + "3;a=\"b\r\nabc\r\n0\r\n\r\n\"\r\n", status: 400, afterHead: true)
     }
 
-    // http-conformance.md: a GET or HEAD with a body is read by its framing, answered, then closed.
+    // Documentation.docc/HTTPConformance.md: a GET or HEAD with a body is read by its framing,
+    // answered, then closed.
     func testGetOrHeadWithABodyIsReadThenCloses() {
         for method in ["GET", "HEAD"] {
             let sized = assertAccepted("\(method) / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc")

@@ -1,5 +1,5 @@
-/// Compiles a vendor definition (vendors.md, "A definition") from its JSON into a
-/// `DeclaredDefinition`: paths split and hashed, maps turned into tables. Every mistake is a
+/// Compiles a vendor definition (Documentation.docc/Vendors.md, "A definition") from its JSON into
+/// a `DeclaredDefinition`: paths split and hashed, maps turned into tables. Every mistake is a
 /// `DeclaredDefinitionError` naming its JSON path.
 ///
 /// ```swift

@@ -1,5 +1,5 @@
-/// A vendor definition compiled once into lookups (vendors.md): what `CallEventDecoder`
-/// applies to a declared vendor's payloads.
+/// A vendor definition compiled once into lookups (Documentation.docc/Vendors.md): what
+/// `CallEventDecoder` applies to a declared vendor's payloads.
 ///
 /// ```swift
 /// let definition = try DeclaredCompiler.compile(name: "acme", json, at: "vendors.acme")

@@ -1,5 +1,6 @@
-/// A compiled path into a payload (vendors.md, "A definition"): dotted segments, pre-split and
-/// pre-hashed at compile time; a segment of digits also indexes an array; `a\.b` is one key.
+/// A compiled path into a payload (Documentation.docc/Vendors.md, "A definition"): dotted segments,
+/// pre-split and pre-hashed at compile time; a segment of digits also indexes an array; `a\.b` is
+/// one key.
 ///
 /// ```swift
 /// let path = try DeclaredPath.parse("body.parties.0.status.code")

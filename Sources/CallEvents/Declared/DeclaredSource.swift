@@ -1,5 +1,5 @@
-/// Where one CallEvent field comes from in a declared vendor's payload (vendors.md, "A
-/// definition"), compiled.
+/// Where one CallEvent field comes from in a declared vendor's payload
+/// (Documentation.docc/Vendors.md, "A definition"), compiled.
 ///
 /// ```swift
 /// .paths([p1, p2])                      // the first present and non-empty

@@ -1,5 +1,5 @@
-/// A value map compiled to a table (vendors.md, "A definition"): keys match case-insensitively,
-/// a key ending in `*` matches by prefix (longest first), `"*"` is the default.
+/// A value map compiled to a table (Documentation.docc/Vendors.md, "A definition"): keys match
+/// case-insensitively, a key ending in `*` matches by prefix (longest first), `"*"` is the default.
 ///
 /// ```swift
 /// map.lookup("OUTBOUND-API")   // the value of "out*", else the default, else nil

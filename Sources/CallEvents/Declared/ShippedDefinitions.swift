@@ -1,5 +1,5 @@
-/// The vendor definitions callhook ships (vendors.md, "The seven shipped definitions"), as the
-/// JSON an operator would write, compiled once on first use.
+/// The vendor definitions callhook ships (Documentation.docc/Vendors.md, "The seven shipped
+/// definitions"), as the JSON an operator would write, compiled once on first use.
 ///
 /// ```swift
 /// ShippedDefinitions.all.map(\.name)     // ["twilio", "aircall"]

@@ -22,7 +22,8 @@ public enum CallEventDecoder {
             } ?? DecodedBody(value: .object([]), nameHashes: [])
         } else {
             if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
-                // vendors.md: a compact JWT whose payload is the JSON to decode; the token is not kept.
+                // Documentation.docc/Vendors.md: a compact JWT whose payload is the JSON to decode;
+                // the token is not kept.
                 guard let jwt = CompactJWT(delivery.body) else {
                     return .failure(DecodeFailure(.malformed, "body is not a compact JWT", vendor: vendor))
                 }

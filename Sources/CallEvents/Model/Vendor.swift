@@ -1,5 +1,5 @@
 /// A vendor callhook understands: one of the four decoded by code of their own, or a vendor
-/// declared as data (vendors.md), which carries its compiled definition.
+/// declared as data (Documentation.docc/Vendors.md), which carries its compiled definition.
 ///
 /// ```swift
 /// Vendor(rawValue: "impactpbx")          // .impactpbx

@@ -36,7 +36,8 @@ extension HeadParser {
     }
 
     /// `Content_Length`, `Transfer--Encoding` ...: a hop that folds `_` into `-` or squeezes
-    /// hyphens would frame the message by a header this parser did not (http-conformance.md).
+    /// hyphens would frame the message by a header this parser did not
+    /// (Documentation.docc/HTTPConformance.md).
     static func isFramingLookAlike(_ bytes: UnsafeRawBufferPointer, _ name: Range<Int>) -> Bool {
         guard name.count >= 14 else { return false }
         var folded: [UInt8] = []

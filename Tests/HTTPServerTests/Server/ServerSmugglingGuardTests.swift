@@ -1,8 +1,9 @@
 import XCTest
 @testable import HTTPServer
 
-/// The chunk-extension, GET-with-a-body and look-alike rows of http-conformance.md over a real
-/// socket; ChunkExtensionConformanceTests checks the same inputs split every way at the parser.
+/// The chunk-extension, GET-with-a-body and look-alike rows of
+/// Documentation.docc/HTTPConformance.md over a real socket; ChunkExtensionConformanceTests checks
+/// the same inputs split every way at the parser.
 final class ServerSmugglingGuardTests: XCTestCase {
     private var server: HTTPServer!
     private var address = ""

@@ -46,7 +46,7 @@ final class ResponseStatusTests: ServerTestCase {
         for field in Self.callEventFields {
             XCTAssertTrue(event.keys.contains(field), "field \(field) missing from \(event.keys.sorted())")
         }
-        XCTAssertEqual(Set(event.keys), Set(Self.callEventFields), "no field beyond call-event.md's")
+        XCTAssertEqual(Set(event.keys), Set(Self.callEventFields), "no field beyond those of Documentation.docc/EventSchema.md")
         XCTAssertEqual(event["id"] as? String, id)
         XCTAssertEqual(event["route"] as? String, "impactpbx")
         XCTAssertEqual(event["vendor"] as? String, "impactpbx")
