@@ -46,9 +46,19 @@ final class DuplicateRaceTests: ServerTestCase {
         let request = Requests.delivery(ref: ref)
         let copies = 30
         let answers = try race(request, copies: copies, port: server.port)
-        XCTAssertEqual(answers.map(\.status), Array(repeating: 503, count: copies), answers.map(\.description).joined(separator: "\n"))
         tracer.detach()
-        XCTAssertEqual(try eventLines().filter { $0["call_id"] as? String == ref }.count, 0, "a failed write stores nothing")
+        // The copies read while the first write was held share its 503. A server slowed down
+        // (sanitizers) may read the last copies only after that write failed: those claim the
+        // released key again and one of them is stored. Either way the key is written at most
+        // once, and every 200 names that one line.
+        let statuses = answers.map(\.status)
+        XCTAssertTrue(statuses.allSatisfy { $0 == 503 || $0 == 200 }, "\(statuses)")
+        XCTAssertGreaterThanOrEqual(statuses.filter { $0 == 503 }.count, 1, "the failed write's copy is answered 503: \(statuses)")
+        let storedIDs = Set(answers.filter { $0.status == 200 }.compactMap(\.id))
+        XCTAssertLessThanOrEqual(storedIDs.count, 1, "\(storedIDs)")
+        var lines = try eventLines().filter { $0["call_id"] as? String == ref }
+        XCTAssertEqual(lines.count, storedIDs.count, "a failed write stores nothing, a later copy at most one line")
+        XCTAssertEqual(Set(lines.compactMap { $0["id"] as? String }), storedIDs)
 
         // The sender retries, as on any 503, until the disk takes it (the log fails fast for a
         // moment after an error).
@@ -59,8 +69,12 @@ final class DuplicateRaceTests: ServerTestCase {
             retry = try deliver(server, request)
         }
         XCTAssertEqual(retry.status, 200, retry.description)
-        XCTAssertNil(retry.json["duplicate"], "the released key is written by the retry")
-        let lines = try eventLines().filter { $0["call_id"] as? String == ref }
+        if let stored = storedIDs.first {
+            XCTAssertEqual(retry.id, stored, "a copy after the stored one is its duplicate")
+        } else {
+            XCTAssertNil(retry.json["duplicate"], "the released key is written by the retry")
+        }
+        lines = try eventLines().filter { $0["call_id"] as? String == ref }
         XCTAssertEqual(lines.count, 1)
         XCTAssertEqual(lines.first?["id"] as? String, retry.id)
         // And a copy after that is its duplicate.
