@@ -9,10 +9,21 @@ import XCTest
 /// connection.
 ///
 /// ```swift
+/// override func setUpWithError() throws { address = try startConformanceServer() }
 /// assertClosed("GET / HTTP/1.1\r\n\r\n", status: 400, on: address)     // "400c"
 /// assertKept("GET /status/200 HTTP/1.1\r\nHost: a\r\n\r\n", on: address)
 /// ```
 extension XCTestCase {
+    /// Starts a server on 127.0.0.1, port 0, running `handler` with a 64-byte body limit (the
+    /// limit the conformance rows are written for); stopped without a drain when the test ends.
+    /// Returns the address to connect to.
+    func startConformanceServer(limits: HTTPLimits = .make(maxBodyBytes: 64),
+                                handler: TestHandler = TestHandler()) throws -> String {
+        let (server, address) = try HTTPServer.make(limits: limits, handler: handler)
+        addTeardownBlock { server.stop(drainMilliseconds: 0) }
+        return address
+    }
+
     /// Sends `input` (cut at `cuts`) on a new connection; expects one answer with a status in
     /// `statuses` and `Connection: close`, then end of stream
     /// (Documentation.docc/HTTPConformance.md "400c").
