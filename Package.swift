@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
         .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents", "TestSupport"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
         .executableTarget(name: "FuzzChunkedBody", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzChunkedBody"),
@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
