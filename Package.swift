@@ -26,6 +26,8 @@ let package = Package(
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
+        // The one test client (and, for the end-to-end tests, what they share); Foundation allowed.
+        .target(name: "TestKit", path: "Tests/TestKit"),
         .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents", "TestSupport"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
         .executableTarget(name: "FuzzChunkedBody", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzChunkedBody"),
@@ -35,11 +37,11 @@ let package = Package(
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
-        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport"]),
+        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// Connection-level checks for the conformance suites: raw bytes over a real socket to a server
 /// running `TestHandler`, the answer's status, and whether the server then closed or kept the
@@ -29,11 +30,10 @@ extension XCTestCase {
     /// (Documentation.docc/HTTPConformance.md "400c").
     @discardableResult
     func assertClosed(_ input: [UInt8], statuses: Set<Int>, on address: String, cuts: [Int] = [],
-                      _ message: String = "", file: StaticString = #filePath, line: UInt = #line) -> TestClient.Response? {
+                      _ message: String = "", file: StaticString = #filePath, line: UInt = #line) -> HTTPTestResponse? {
         let label = message.isEmpty ? Self.describe(input) : message
         do {
-            let client = try TestClient(address)
-            client.sendsImmediately()
+            let client = try HTTPTestClient(address)
             try client.send(input, cuts: cuts)
             let response = try client.readResponse()
             XCTAssertTrue(statuses.contains(response.status), "\(label): status \(response.status), expected \(statuses.sorted())", file: file, line: line)
@@ -48,7 +48,7 @@ extension XCTestCase {
 
     @discardableResult
     func assertClosed(_ input: String, status: Int, on address: String, cuts: [Int] = [],
-                      file: StaticString = #filePath, line: UInt = #line) -> TestClient.Response? {
+                      file: StaticString = #filePath, line: UInt = #line) -> HTTPTestResponse? {
         assertClosed(Array(input.utf8), statuses: [status], on: address, cuts: cuts, file: file, line: line)
     }
 
@@ -57,13 +57,12 @@ extension XCTestCase {
     /// connection. Returns the answers to `input`.
     @discardableResult
     func assertKept(_ input: [UInt8], statuses: [Int] = [200], on address: String, cuts: [Int] = [],
-                    _ message: String = "", file: StaticString = #filePath, line: UInt = #line) -> [TestClient.Response] {
+                    _ message: String = "", file: StaticString = #filePath, line: UInt = #line) -> [HTTPTestResponse] {
         let label = message.isEmpty ? Self.describe(input) : message
         do {
-            let client = try TestClient(address)
-            client.sendsImmediately()
+            let client = try HTTPTestClient(address)
             try client.send(input, cuts: cuts)
-            var responses: [TestClient.Response] = []
+            var responses: [HTTPTestResponse] = []
             for _ in statuses { responses.append(try client.readResponse()) }
             XCTAssertEqual(responses.map(\.status), statuses, label, file: file, line: line)
             for response in responses where response.header("Connection") == "close" {
@@ -80,7 +79,7 @@ extension XCTestCase {
 
     @discardableResult
     func assertKept(_ input: String, statuses: [Int] = [200], on address: String, cuts: [Int] = [],
-                    file: StaticString = #filePath, line: UInt = #line) -> [TestClient.Response] {
+                    file: StaticString = #filePath, line: UInt = #line) -> [HTTPTestResponse] {
         assertKept(Array(input.utf8), statuses: statuses, on: address, cuts: cuts, file: file, line: line)
     }
 
@@ -88,7 +87,7 @@ extension XCTestCase {
     func assertClosedWithoutAnswer(_ input: String, on address: String,
                                    file: StaticString = #filePath, line: UInt = #line) {
         do {
-            let client = try TestClient(address)
+            let client = try HTTPTestClient(address)
             try client.send(input)
             client.shutdownWrite()
             XCTAssertTrue(try client.readsEndOfStream(), "\(Self.describe(Array(input.utf8))): answered", file: file, line: line)

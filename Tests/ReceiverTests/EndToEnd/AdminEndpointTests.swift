@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Operating": `/healthz` and `/metrics`, from loopback only (after
 /// trusted-proxy resolution), and diagnostics one line each with a level.
@@ -20,7 +21,7 @@ final class AdminEndpointTests: ServerTestCase {
         let response = try deliver(server, Requests.get("/metrics"))
         XCTAssertEqual(response.status, 200, response.description)
         XCTAssertEqual(response.header("Content-Type")?.hasPrefix("text/plain"), true)
-        let text = response.bodyText
+        let text = response.text
         for expected in [#"callhook_requests_total{route="impactpbx",status="200"} 1"#,
                          #"callhook_requests_total{route="impactpbx",status="401"} 1"#,
                          #"callhook_events_total{vendor="impactpbx",type="call.hangup"} 1"#,

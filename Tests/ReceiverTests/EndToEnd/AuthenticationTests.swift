@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Authentication": the secret as `?token=`, Basic password or
 /// Bearer, and never in any log.
@@ -46,7 +47,7 @@ final class AuthenticationTests: ServerTestCase {
         for (target, headers) in attempts {
             let response = try deliver(server, Requests.post(target, body: body, headers: headers))
             XCTAssertEqual(response.status, 401, "\(target) \(headers): \(response)")
-            XCTAssertFalse(response.bodyText.contains(secret), "a 401 never echoes the secret: \(response)")
+            XCTAssertFalse(response.text.contains(secret), "a 401 never echoes the secret: \(response)")
         }
         XCTAssertEqual(try eventLines().count, 0)
     }
@@ -61,7 +62,7 @@ final class AuthenticationTests: ServerTestCase {
         let basic = Self.basic("any", secret)
         var statuses: [Int] = []
         func send(_ request: [UInt8]) throws {
-            let client = try RawHTTPClient(port: server.port)
+            let client = try HTTPTestClient(port: server.port)
             let (informational, response) = try client.exchangeAll(request)
             for message in informational + [response] {
                 XCTAssertFalse(message.description.contains(secret), "a response never echoes the secret: \(message)")

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Command line" and the exit codes of "Operating", through the
 /// real binary.
@@ -162,7 +163,7 @@ final class CommandLineTests: ServerTestCase {
                 bind(fd, pointer, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, pointer, &length) == 0
             }
         }
-        guard bound else { throw RawHTTPClient.ClientError.system("bind", errno) }
+        guard bound else { throw HTTPTestClient.Failure.system("bind", errno) }
         return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 }

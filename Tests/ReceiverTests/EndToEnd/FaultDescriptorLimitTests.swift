@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// The real server out of file descriptors (`RLIMIT_NOFILE` 256, more clients than that):
 /// `accept` fails with `EMFILE`, the listener pauses instead of spinning, and the server serves
@@ -21,14 +22,14 @@ final class FaultDescriptorLimitTests: ServerTestCase {
         waitUntilDescriptorsSettle(server)
 
         // More connections than descriptors: the kernel completes them all, the server cannot.
-        var clients: [RawHTTPClient] = []
-        for _ in 0..<(Self.limit + 44) { clients.append(try RawHTTPClient(port: server.port, timeout: 5)) }
+        var clients: [HTTPTestClient] = []
+        for _ in 0..<(Self.limit + 44) { clients.append(try HTTPTestClient(port: server.port, timeout: 5)) }
         let filled = Date().addingTimeInterval(5)
         while (server.openDescriptors ?? 0) < Self.limit && Date() < filled { usleep(10_000) }
         XCTAssertEqual(server.openDescriptors, Self.limit, "the server never ran out of descriptors")
 
         // Saturated: a connection made now waits in the backlog; the server sleeps meanwhile.
-        let waiting = try RawHTTPClient(port: server.port, timeout: 5)
+        let waiting = try HTTPTestClient(port: server.port, timeout: 5)
         clients.append(waiting)
         try waiting.send(Requests.delivery(ref: "waited-for-a-descriptor"))
         let cpuBefore = try XCTUnwrap(server.cpuSeconds)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Every row of Documentation.docc/Receiver.md's "Responses" table, through the real server.
 final class ResponseStatusTests: ServerTestCase {
@@ -188,7 +189,7 @@ final class ResponseStatusTests: ServerTestCase {
 
     func testContentLengthOverMaxBodyBytesIs413BeforeTheBodyIsRead() throws {
         let server = try startServer(smallLimits)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         // The head alone: the answer must not wait for 5000 bytes that never come.
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n")
@@ -200,7 +201,7 @@ final class ResponseStatusTests: ServerTestCase {
 
     func testContentLengthOverMaxBodyBytesWithExpectContinueIs413WithoutA100() throws {
         let server = try startServer(smallLimits)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n")
         let response = try client.readResponse()
@@ -220,7 +221,7 @@ final class ResponseStatusTests: ServerTestCase {
 
     func testWrongSecretWithExpectContinueIs401WithoutA100() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=wrong HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nContent-Length: 500\r\nExpect: 100-continue\r\n\r\n")
         let response = try client.readResponse()
@@ -250,7 +251,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testMalformedHeadIs400AndTheConnectionIsClosed() throws {
         let server = try startServer()
         // RFC 9112 §5.1: no white space between a field name and the colon.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost : x\r\nContent-Length: 2\r\n\r\n{}")
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 400, response.description)
@@ -262,7 +263,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testContentLengthWithTransferEncodingIs400AndClosed() throws {
         let server = try startServer()
         // RFC 9112 §6.3: the classic smuggling vector.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
             + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
         let response = try client.readResponse()
@@ -274,7 +275,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testTransferEncodingGzipIs501AndClosed() throws {
         let server = try startServer()
         // RFC 9112 §6.1: a coding we do not support, never a fallback to Content-Length.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Transfer-Encoding: gzip\r\n\r\n")
         let response = try client.readResponse()
@@ -292,7 +293,7 @@ final class ResponseStatusTests: ServerTestCase {
         let server = try startServer(config)
         let body = Array(Payloads.impactpbxHangup(ref: "late").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         // Everything but the last byte, then SIGTERM, then the last byte.
         try client.send(Array(request.dropLast()))
         usleep(200_000)

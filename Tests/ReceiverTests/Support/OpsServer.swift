@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestKit
 
 /// `callhook serve` as a child process, with a config written into a scratch directory:
 /// listens on a free loopback port, logs `events.jsonl` and `rejects.jsonl` in that directory,
@@ -66,12 +67,12 @@ final class OpsServer {
     }
 
     /// Sends one request on a fresh connection.
-    func send(_ request: OpsHTTP.Request) throws -> OpsHTTP.Response {
-        try OpsHTTP.exchange(port: port, request)
+    func send(_ request: HTTPTestClient.Request) throws -> HTTPTestResponse {
+        try HTTPTestClient.exchange(port: port, request)
     }
 
     /// Delivers a payload to its vendor's route with the secret as `token`.
-    func deliver(_ payload: OpsPayloads.Payload) throws -> OpsHTTP.Response {
+    func deliver(_ payload: OpsPayloads.Payload) throws -> HTTPTestResponse {
         try send(payload.request())
     }
 

@@ -2,12 +2,13 @@ import Foundation
 import Glibc
 import Synchronization
 import XCTest
+import TestKit
 
 /// The real `callhook` binary run as a child process, with its stderr captured.
 ///
 /// ```swift
 /// let server = try ServerProcess.serve(configPath: path)   // waits for "listening on ..."
-/// let response = try RawHTTPClient.exchange(port: server.port, Requests.get("/healthz"))
+/// let response = try HTTPTestClient.exchange(port: server.port, Requests.get("/healthz"))
 /// server.signal(SIGTERM)
 /// XCTAssertEqual(server.waitForExit(seconds: 5), 0)
 /// ```

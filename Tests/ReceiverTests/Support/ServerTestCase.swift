@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// The base of the end-to-end tests: a fresh folder per test for the config and the logs, the
 /// real server started in it, and every child killed and the folder removed in `tearDown`.
@@ -9,7 +10,7 @@ import XCTest
 /// final class SomethingTests: ServerTestCase {
 ///     func testIt() throws {
 ///         let server = try startServer()
-///         let response = try RawHTTPClient.exchange(port: server.port, Requests.delivery())
+///         let response = try HTTPTestClient.exchange(port: server.port, Requests.delivery())
 ///         XCTAssertEqual(try eventLines().count, 1)
 ///     }
 /// }
@@ -22,7 +23,7 @@ class ServerTestCase: XCTestCase {
         try super.setUpWithError()
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("callhook-e2e-XXXXXX").path
         var bytes = Array(template.utf8CString)
-        guard let made = mkdtemp(&bytes) else { throw RawHTTPClient.ClientError.system("mkdtemp", errno) }
+        guard let made = mkdtemp(&bytes) else { throw HTTPTestClient.Failure.system("mkdtemp", errno) }
         directory = URL(fileURLWithPath: String(cString: made), isDirectory: true)
     }
 
@@ -100,14 +101,14 @@ class ServerTestCase: XCTestCase {
     /// the scrape's own connection); nil when it is not there.
     func metric(_ server: ServerProcess, _ name: String) throws -> Double? {
         let response = try deliver(server, Requests.get("/metrics"))
-        for line in response.bodyText.split(separator: "\n") where line.hasPrefix(name + " ") {
+        for line in response.text.split(separator: "\n") where line.hasPrefix(name + " ") {
             return Double(line.dropFirst(name.count + 1))
         }
         return nil
     }
 
     /// Sends one delivery on a new connection and returns the response.
-    func deliver(_ server: ServerProcess, _ request: [UInt8] = Requests.delivery()) throws -> HTTPResponseMessage {
-        try RawHTTPClient.exchange(port: server.port, request)
+    func deliver(_ server: ServerProcess, _ request: [UInt8] = Requests.delivery()) throws -> HTTPTestResponse {
+        try HTTPTestClient.exchange(port: server.port, request)
     }
 }
