@@ -47,12 +47,12 @@ final class AdminEndpointTests: ServerTestCase {
         usleep(100_000)
         server.signal(SIGTERM)
         XCTAssertEqual(server.waitForExit(seconds: 10), 0)
-        let lines = server.stderrText.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let lines = server.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertGreaterThan(lines.count, 1)
         for line in lines where !line.hasPrefix("listening on ") {
             XCTAssertTrue(line.hasPrefix("info: ") || line.hasPrefix("warning: ") || line.hasPrefix("error: "),
                           "a diagnostic without a level: \(line)")
         }
-        XCTAssertFalse(server.stderrText.contains("NORMAL_CLEARING"), "no payloads on stderr")
+        XCTAssertFalse(server.stderr.contains("NORMAL_CLEARING"), "no payloads on stderr")
     }
 }

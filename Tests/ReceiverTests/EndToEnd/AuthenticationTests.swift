@@ -133,8 +133,10 @@ final class AuthenticationTests: ServerTestCase {
         XCTAssertEqual(try eventLines().count, 4)
         XCTAssertEqual(try rejectLines().count, 3)
         let encodedBasic = String(basic.dropFirst("Authorization: Basic ".count))
+        // The server's own stdout and stderr files are read below as "stdout" and "stderr".
+        let output = Set([server.stdoutPath, server.stderrPath].map { URL(fileURLWithPath: $0).lastPathComponent })
         var written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0 != "config.json" }.map { ($0, LogFile.text(path($0))) }
+            .filter { $0 != "config.json" && !output.contains($0) }.map { ($0, LogFile.text(path($0))) }
         XCTAssertEqual(Set(written.map(\.0)), ["events.jsonl", "events.jsonl.1", "rejects.jsonl", "rejects.jsonl.1"])
         // Bodies the rejects log keeps as base64, decoded.
         for name in ["rejects.jsonl", "rejects.jsonl.1"] {
@@ -143,7 +145,8 @@ final class AuthenticationTests: ServerTestCase {
                 written.append(("\(name), base64 body of \(line["id"] ?? "?")", String(decoding: decoded, as: UTF8.self)))
             }
         }
-        written.append(("stderr", server.stderrText))
+        written.append(("stdout", server.stdout))
+        written.append(("stderr", server.stderr))
         for (name, text) in written {
             XCTAssertFalse(text.contains(secret), "the secret appears in \(name):\n\(text.prefix(4000))")
             XCTAssertFalse(text.contains(encodedBasic), "the Basic credentials appear in \(name)")

@@ -124,7 +124,7 @@ final class CommandLineTests: ServerTestCase {
         var config = TestConfiguration()
         config.listen = "127.0.0.1:1"
         try config.write(to: directory.appendingPathComponent("config.json"))
-        let server = try ServerProcess.serve(configPath: path("config.json"), extraArguments: ["--listen", "127.0.0.1:0"])
+        let server = try CallhookProcess.serve(configPath: path("config.json"), extraArguments: ["--listen", "127.0.0.1:0"])
         addTeardownBlock { server.kill() }
         XCTAssertNotEqual(server.port, 1)
         XCTAssertEqual(try deliver(server).status, 200)

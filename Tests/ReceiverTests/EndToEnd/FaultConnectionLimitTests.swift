@@ -9,7 +9,7 @@ final class FaultConnectionLimitTests: ServerTestCase {
     static let maxConnections = 50
 
     /// A connection that is served: `/healthz` answered on it.
-    func openServed(_ server: ServerProcess) throws -> HTTPTestClient {
+    func openServed(_ server: CallhookProcess) throws -> HTTPTestClient {
         let client = try HTTPTestClient(port: server.port)
         try client.send(Requests.get("/healthz"))
         let response = try client.readResponse()
@@ -18,7 +18,7 @@ final class FaultConnectionLimitTests: ServerTestCase {
     }
 
     /// Asserts a new connection is closed without an answer while the server is full.
-    func assertRefused(_ server: ServerProcess, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertRefused(_ server: CallhookProcess, file: StaticString = #filePath, line: UInt = #line) throws {
         let extra = try HTTPTestClient(port: server.port)
         try? extra.send(Requests.delivery(ref: "over-the-limit"))
         XCTAssertTrue(extra.waitForClose(seconds: 1), "a connection over max_connections is closed at once", file: file, line: line)

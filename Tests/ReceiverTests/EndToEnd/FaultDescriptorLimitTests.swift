@@ -12,7 +12,7 @@ final class FaultDescriptorLimitTests: ServerTestCase {
     func testOutOfDescriptorsAcceptPausesWithoutSpinningAndServesAgainOnceSomeClose() throws {
         var config = TestConfiguration()
         config.limits = ["header_timeout_ms": 60_000, "idle_timeout_ms": 60_000]
-        let server = try startServer(config, launcher: ServerProcess.descriptorLimit(Self.limit))
+        let server = try startServer(config, launcher: CallhookProcess.descriptorLimit(Self.limit))
         let first = try deliver(server)
         XCTAssertEqual(first.status, 200, first.description)
         var acknowledged = [try XCTUnwrap(first.id)]
@@ -52,7 +52,7 @@ final class FaultDescriptorLimitTests: ServerTestCase {
     }
 
     /// Waits (up to 2 s) until the server's open descriptors stay the same for 200 ms.
-    private func waitUntilDescriptorsSettle(_ server: ServerProcess) {
+    private func waitUntilDescriptorsSettle(_ server: CallhookProcess) {
         let deadline = Date().addingTimeInterval(2)
         var last = server.openDescriptors
         var stableSince = Date()

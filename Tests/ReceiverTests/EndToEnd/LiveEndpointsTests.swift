@@ -8,7 +8,7 @@ final class LiveEndpointsTests: ServerTestCase {
     private static let token = "adm-Q4v8-xT2p"
     private let outside = "X-Forwarded-For: 198.51.100.1"   // through the trusted proxy, from outside
 
-    private func liveServer() throws -> ServerProcess {
+    private func liveServer() throws -> CallhookProcess {
         var config = TestConfiguration()
         config.extra["admin_token"] = Self.token
         return try startServer(config)

@@ -25,7 +25,7 @@ final class ShutdownTests: ServerTestCase {
         let status = server.waitForExit(seconds: 15)
         acknowledged += load.stop()
 
-        XCTAssertEqual(status, 0, "stderr:\n\(server.stderrText)")
+        XCTAssertEqual(status, 0, "stderr:\n\(server.stderr)")
         XCTAssertGreaterThan(acknowledged.count, 10)
         for client in idle {
             XCTAssertTrue(client.waitForClose(seconds: 1), "idle keep-alive connections are closed")

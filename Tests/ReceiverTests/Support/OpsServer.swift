@@ -23,14 +23,14 @@ final class OpsServer {
     ] }
 
     let scratch: OpsScratch
-    let child: CallhookBinary.Child
+    let child: CallhookProcess
     let port: Int
 
     var eventLog: String { scratch.file("events.jsonl") }
     var rejectsLog: String { scratch.file("rejects.jsonl") }
     var pid: pid_t { child.pid }
 
-    private init(scratch: OpsScratch, child: CallhookBinary.Child, port: Int) {
+    private init(scratch: OpsScratch, child: CallhookProcess, port: Int) {
         self.scratch = scratch
         self.child = child
         self.port = port
@@ -48,22 +48,8 @@ final class OpsServer {
         config.merge(settings) { $1 }
         let data = try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])
         try data.write(to: URL(fileURLWithPath: scratch.file("config.json")))
-        let child = try CallhookBinary.launch(["serve", "--config", scratch.file("config.json")], in: scratch, name: "serve")
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let text = child.stderr
-            if let range = text.range(of: "listening on "), let end = text[range.upperBound...].firstIndex(of: "\n"),
-               let colon = text[range.upperBound..<end].lastIndex(of: ":"),
-               let port = Int(text[text.index(after: colon)..<end]) {
-                return OpsServer(scratch: scratch, child: child, port: port)
-            }
-            if !child.process.isRunning {
-                throw OpsFailure("callhook serve exited (\(child.wait(seconds: 1) ?? -1)) before listening:\n\(child.stderr)")
-            }
-            usleep(5_000)
-        }
-        child.stop()
-        throw OpsFailure("callhook serve did not listen within \(seconds) s:\n\(child.stderr)")
+        let child = try CallhookProcess.serve(configPath: scratch.file("config.json"), in: scratch.path, seconds: seconds)
+        return OpsServer(scratch: scratch, child: child, port: child.port)
     }
 
     /// Sends one request on a fresh connection.

@@ -17,7 +17,7 @@ import TestKit
 /// ```
 class ServerTestCase: XCTestCase {
     private(set) var directory: URL!
-    private var children: [ServerProcess] = []
+    private var children: [CallhookProcess] = []
 
     override func setUpWithError() throws {
         try super.setUpWithError()
@@ -37,20 +37,20 @@ class ServerTestCase: XCTestCase {
     // MARK: - The server
 
     /// Writes `config` as `configName` in the test's folder and starts `callhook serve` on it
-    /// (through `launcher`, see ``ServerProcess/serve(configPath:extraArguments:launcher:seconds:)``).
+    /// (through `launcher`, see ``CallhookProcess/serve(configPath:in:extraArguments:launcher:seconds:)``).
     @discardableResult
     func startServer(_ config: TestConfiguration = TestConfiguration(), configName: String = "config.json",
-                     extraArguments: [String] = [], launcher: [String] = []) throws -> ServerProcess {
+                     extraArguments: [String] = [], launcher: [String] = []) throws -> CallhookProcess {
         let url = directory.appendingPathComponent(configName)
         try config.write(to: url)
-        let server = try ServerProcess.serve(configPath: url.path, extraArguments: extraArguments, launcher: launcher)
+        let server = try CallhookProcess.serve(configPath: url.path, in: directory.path, extraArguments: extraArguments, launcher: launcher)
         children.append(server)
         return server
     }
 
     /// Runs `callhook ARGUMENTS` to the end (killed after `seconds`).
     func runCommand(_ arguments: [String], seconds: Double = 15) throws -> (status: Int32?, stdout: String, stderr: String) {
-        try ServerProcess.run(arguments, seconds: seconds)
+        try CallhookProcess.run(arguments, in: directory.path, seconds: seconds)
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
@@ -99,7 +99,7 @@ class ServerTestCase: XCTestCase {
 
     /// The value of an unlabelled metric from `/metrics` (`callhook_open_connections` counts
     /// the scrape's own connection); nil when it is not there.
-    func metric(_ server: ServerProcess, _ name: String) throws -> Double? {
+    func metric(_ server: CallhookProcess, _ name: String) throws -> Double? {
         let response = try deliver(server, Requests.get("/metrics"))
         for line in response.text.split(separator: "\n") where line.hasPrefix(name + " ") {
             return Double(line.dropFirst(name.count + 1))
@@ -108,7 +108,7 @@ class ServerTestCase: XCTestCase {
     }
 
     /// Sends one delivery on a new connection and returns the response.
-    func deliver(_ server: ServerProcess, _ request: [UInt8] = Requests.delivery()) throws -> HTTPTestResponse {
+    func deliver(_ server: CallhookProcess, _ request: [UInt8] = Requests.delivery()) throws -> HTTPTestResponse {
         try HTTPTestClient.exchange(port: server.port, request)
     }
 }
