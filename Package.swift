@@ -26,8 +26,8 @@ let package = Package(
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
-        // The one test client (and, for the end-to-end tests, what they share); Foundation allowed.
-        .target(name: "TestKit", path: "Tests/TestKit"),
+        // The one test client, the one launcher of the binary, vendor payloads as resource files; Foundation allowed.
+        .target(name: "TestKit", path: "Tests/TestKit", resources: [.copy("Fixtures")]),
         .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents", "TestSupport"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
         .executableTarget(name: "FuzzChunkedBody", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzChunkedBody"),
@@ -38,7 +38,7 @@ let package = Package(
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
         .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"]),
