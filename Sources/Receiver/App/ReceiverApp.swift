@@ -146,10 +146,10 @@ final class ReceiverApp: HTTPHandler {
         }
         var line = event.jsonLine()
         redactor.redact(&line)
-        eventLog.append(line) { [dedupe, metrics, live, line] result in
+        eventLog.append(line, start: .deferred) { [dedupe, metrics, live, line] result in
             switch result {
             case .success:
-                live.add(line: line)
+                live.add(line: line, event: event)
                 metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
                 respond(Responses.stored(id: event.id))
                 dedupe.settle(key, .success(event.id))
@@ -158,6 +158,12 @@ final class ReceiverApp: HTTPHandler {
                 dedupe.settle(key, .failure(error))
             }
         }
+    }
+
+    /// The lines this round of the event loop queued go to the writers as one batch each.
+    func roundEnded() {
+        eventLog.startDeferred()
+        rejects.log.startDeferred()
     }
 
     func serverAnswered(status: Int, connection: ConnectionInfo) {
