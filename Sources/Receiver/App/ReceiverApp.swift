@@ -172,7 +172,7 @@ final class ReceiverApp: HTTPHandler {
 
     /// The client after trusted-proxy resolution; nil when the peer address does not parse.
     func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo) -> IPAddress? {
-        ClientAddress.resolve(peer: connection.peerAddress, headers: head.headers,
+        ClientAddress.resolve(optionalPeer: connection.peer, headers: head.headers,
                               trustedProxies: configuration.trustedProxies)
     }
 }
