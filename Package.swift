@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"]),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
         .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"]),
     ],

@@ -7,9 +7,9 @@ import TestKit
 /// `callhook calls` as a program, on a log whose events of four vendors are shuffled and partly
 /// written twice (two instances' logs put together, a redelivery after the dedupe window).
 final class CallsEndToEndTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     func writeShuffledLog() throws -> [CallRecordTests.Expected] {

@@ -6,10 +6,10 @@ import TestKit
 /// counts match what was sent, the text is well formed, and only loopback (after trusted-proxy
 /// resolution) or the admin token may read them.
 final class MetricsEndpointTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var server: OpsServer?
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
 
     override func tearDown() {
         server?.stop()

@@ -9,7 +9,7 @@ import TestKit
 ///
 /// The test client connects from 127.0.0.3 (or .4), nginx reaches callhook from 127.0.0.2.
 final class NginxProxyTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var server: OpsServer?
     var nginx: OpsNginx?
 
@@ -17,7 +17,7 @@ final class NginxProxyTests: XCTestCase {
         guard OpsNginx.executable() != nil else {
             throw XCTSkip("nginx is not installed (apt-get install nginx); the proxy tests need the real one")
         }
-        scratch = try OpsScratch()
+        scratch = try ScratchDirectory()
     }
 
     override func tearDown() {

@@ -5,9 +5,9 @@ import TestKit
 /// `callhook replay` on a log the server wrote: with today's decoders every line comes back
 /// byte for byte, and the log is not touched.
 final class ReplayEndToEndTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     /// Every way a delivery reaches the server: four vendors, answered and missed, GET and

@@ -6,10 +6,10 @@ import TestKit
 /// `callhook tail` as a program: `--follow` keeps reading like `tail -F` across rename rotation
 /// and truncation and prints every line exactly once; the filters pick lines of the real log.
 final class TailFollowTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var tail: CallhookProcess?
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
 
     override func tearDown() {
         tail?.stop()

@@ -70,7 +70,7 @@ final class OpsNginx {
         """
     }
 
-    static func start(in scratch: OpsScratch, upstreamPort: Int, seconds: Double = 10) throws -> OpsNginx {
+    static func start(in scratch: ScratchDirectory, upstreamPort: Int, seconds: Double = 10) throws -> OpsNginx {
         guard let nginx = executable() else { throw OpsFailure("nginx is not installed") }
         let prefix = scratch.file("nginx")
         try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)

@@ -22,7 +22,7 @@ final class OpsServer {
         ["name": "any", "path": "/hooks/any", "vendor": "auto", "secret": secret],
     ] }
 
-    let scratch: OpsScratch
+    let scratch: ScratchDirectory
     let child: CallhookProcess
     let port: Int
 
@@ -30,7 +30,7 @@ final class OpsServer {
     var rejectsLog: String { scratch.file("rejects.jsonl") }
     var pid: pid_t { child.pid }
 
-    private init(scratch: OpsScratch, child: CallhookProcess, port: Int) {
+    private init(scratch: ScratchDirectory, child: CallhookProcess, port: Int) {
         self.scratch = scratch
         self.child = child
         self.port = port
@@ -38,7 +38,7 @@ final class OpsServer {
 
     /// Writes `config.json` (the defaults above, with `settings` laid over them) and starts the
     /// server; returns once it has printed the address it listens on.
-    static func start(in scratch: OpsScratch, settings: [String: Any] = [:], seconds: Double = 15) throws -> OpsServer {
+    static func start(in scratch: ScratchDirectory, settings: [String: Any] = [:], seconds: Double = 15) throws -> OpsServer {
         var config: [String: Any] = [
             "listen": "127.0.0.1:0",
             "event_log": "events.jsonl",

@@ -21,10 +21,7 @@ class ServerTestCase: XCTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        let template = FileManager.default.temporaryDirectory.appendingPathComponent("callhook-e2e-XXXXXX").path
-        var bytes = Array(template.utf8CString)
-        guard let made = mkdtemp(&bytes) else { throw HTTPTestClient.Failure.system("mkdtemp", errno) }
-        directory = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        directory = try ScratchDirectory(prefix: "callhook-e2e").url
     }
 
     override func tearDownWithError() throws {
