@@ -7,7 +7,7 @@ import TestKit
 /// Bearer, and never in any log.
 final class AuthenticationTests: ServerTestCase {
     let secret = Requests.secret
-    var body: String { Payloads.impactpbxHangup(ref: UUID().uuidString) }
+    var body: String { OpsPayloads.impactpbxHangup(ref: UUID().uuidString) }
 
     static func basic(_ user: String, _ password: String) -> String {
         "Authorization: Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
@@ -77,7 +77,7 @@ final class AuthenticationTests: ServerTestCase {
         try send(Requests.get("/hooks/voipnow/hangup?CallID=77&token=\(secret)&CallerIDNum=0390085900&CallStatus=ANSWER&CallFlow=IN"))
         // The secret's text inside the payload itself, as JSON and as a form.
         try send(Requests.post("/hooks/impactpbx?token=\(secret)",
-                               body: Payloads.impactpbxHangup(ref: "leak-\(secret)", extra: #","note":"the secret is \#(secret)""#)))
+                               body: OpsPayloads.impactpbxHangup(ref: "leak-\(secret)", extra: #","note":"the secret is \#(secret)""#)))
         try send(Requests.post("/hooks/urlnetworks?token=\(secret)",
                                body: "call_event_uuid=u1&method=incoming_ringing&caller_name=\(secret)&service_id=1",
                                contentType: "application/x-www-form-urlencoded"))
@@ -104,7 +104,7 @@ final class AuthenticationTests: ServerTestCase {
         try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["User-Agent: pbx/\(secret)"]))
         try send(Array(("POST /hooks/any HTTP/1.1\r\nHost: x\r\n\(basic)\r\nContent-Type: application/json\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n").utf8)
-                 + Self.chunked(Payloads.impactpbxHangup(ref: "chunk-\(secret)")))
+                 + Self.chunked(OpsPayloads.impactpbxHangup(ref: "chunk-\(secret)")))
         try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["Expect: 100-continue"]))
         // Rejected bodies with the secret in them: malformed JSON, not UTF-8, an unsupported type.
         try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: #"{"ref":"\#(secret)","#))

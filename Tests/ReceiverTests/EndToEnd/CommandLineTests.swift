@@ -131,7 +131,7 @@ final class CommandLineTests: ServerTestCase {
     }
 
     func testDecodeImpactPBXFilePrintsTheEventLine() throws {
-        let file = try writeFile("hangup.json", Payloads.impactpbxHangup(ref: "460a36b6-09e7-466b-97d8-903c8cf4fc6c"))
+        let file = try writeFile("hangup.json", OpsPayloads.impactpbxHangup(ref: "460a36b6-09e7-466b-97d8-903c8cf4fc6c"))
         let result = try runCommand(["decode", "--vendor", "impactpbx", file])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n")

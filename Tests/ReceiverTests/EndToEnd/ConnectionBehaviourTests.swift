@@ -46,7 +46,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
     func testExpectContinueIsAnsweredBeforeTheBodyIsSent() throws {
         let server = try startServer()
         let client = try HTTPTestClient(port: server.port)
-        let body = Array(Payloads.impactpbxHangup(ref: "continue").utf8)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "continue").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body, headers: ["Expect: 100-continue"])
         try client.send(Array(request.dropLast(body.count)))
         let interim = try client.readResponse()
@@ -69,7 +69,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testChunkedBodyIsReassembled() throws {
         let server = try startServer()
-        let payload = Array(Payloads.impactpbxHangup(ref: "chunked").utf8)
+        let payload = Array(OpsPayloads.impactpbxHangup(ref: "chunked").utf8)
         var request = Array(("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").utf8)
         var offset = 0

@@ -15,7 +15,7 @@ final class LiveEndpointsTests: ServerTestCase {
     }
 
     private func ringing(ref: String) -> [UInt8] {
-        let body = Payloads.impactpbxHangup(ref: ref).replacingOccurrences(of: #""action":"hangup""#, with: #""action":"ring""#)
+        let body = OpsPayloads.impactpbxHangup(ref: ref).replacingOccurrences(of: #""action":"hangup""#, with: #""action":"ring""#)
             .replacingOccurrences(of: #""timestamp":"2020-01-29T07:45:40.000+00:00""#, with: #""timestamp":"2020-01-29T07:45:19.000+00:00""#)
         return Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
     }

@@ -52,7 +52,7 @@ final class ResponseStatusTests: ServerTestCase {
         XCTAssertEqual(event["route"] as? String, "impactpbx")
         XCTAssertEqual(event["vendor"] as? String, "impactpbx")
         XCTAssertEqual(event["type"] as? String, "call.hangup")
-        XCTAssertEqual(event["key"] as? String, Payloads.impactpbxKey(ref: ref))
+        XCTAssertEqual(event["key"] as? String, OpsPayloads.impactpbxKey(ref: ref))
         XCTAssertEqual(event["call_id"] as? String, ref)
         XCTAssertEqual(event["started_at"] as? String, "2020-01-29T07:45:19.489Z")
         XCTAssertEqual(event["duration_seconds"] as? Int, 20)
@@ -148,7 +148,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testMissingOrWrongSecretIs401WithABasicChallenge() throws {
         let server = try startServer()
         for target in ["/hooks/impactpbx", "/hooks/impactpbx?token=wrong"] {
-            let response = try deliver(server, Requests.post(target, body: Payloads.impactpbxHangup(ref: "r401")))
+            let response = try deliver(server, Requests.post(target, body: OpsPayloads.impactpbxHangup(ref: "r401")))
             XCTAssertEqual(response.status, 401, "\(target): \(response)")
             XCTAssertEqual(response.header("WWW-Authenticate")?.hasPrefix("Basic"), true, response.description)
         }
@@ -291,7 +291,7 @@ final class ResponseStatusTests: ServerTestCase {
         var config = TestConfiguration()
         config.limits = ["drain_timeout_ms": 5000]
         let server = try startServer(config)
-        let body = Array(Payloads.impactpbxHangup(ref: "late").utf8)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "late").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
         let client = try HTTPTestClient(port: server.port)
         // Everything but the last byte, then SIGTERM, then the last byte.

@@ -80,7 +80,7 @@ final class SlowClientTests: ServerTestCase {
     func testBodyTrickledByteByByteIs408AtTheBodyDeadline() throws {
         let server = try startServer(config)
         let client = try HTTPTestClient(port: server.port)
-        let body = Array(Payloads.impactpbxHangup(ref: "slow").utf8)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "slow").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
         try client.send(Array(request.dropLast(body.count)))
         let started = Date()
