@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
+        .testTarget(name: "TestKitTests", dependencies: ["TestKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),
