@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
