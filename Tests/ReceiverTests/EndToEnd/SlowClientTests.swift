@@ -98,6 +98,45 @@ final class SlowClientTests: ServerTestCase {
         XCTAssertEqual(try eventLines().count, 0)
     }
 
+    /// Slow-body senders (the slowloris of bodies): many connections each trickling a body one
+    /// byte at a time, which resets no deadline; a normal client is served within a second
+    /// meanwhile, and every slow one is cut by twice the body deadline, none stored.
+    func testManyTrickledBodiesAreCutWhileANormalClientIsServed() throws {
+        let server = try startServer(config)
+        let body = Array(Payloads.impactpbxHangup(ref: "slow-swarm").utf8)
+        let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
+        var slow: [RawHTTPClient] = []
+        for _ in 0..<100 {
+            let client = try RawHTTPClient(port: server.port)
+            try client.send(Array(request.dropLast(body.count)))
+            slow.append(client)
+        }
+        let bodiesStarted = Date()
+        var served: TimeInterval?
+        var round = 0
+        // Trickle at one byte per connection every 50 ms (the slow senders' pace) until the deadline.
+        while Date().timeIntervalSince(bodiesStarted) < Self.bodyTimeout * 1.5 && round < body.count - 1 {
+            for client in slow { try? client.send([body[round]]) }
+            round += 1
+            if served == nil && round == 5 {
+                let started = Date()
+                let response = try deliver(server)
+                XCTAssertEqual(response.status, 200, response.description)
+                served = Date().timeIntervalSince(started)
+            }
+            usleep(50_000)
+        }
+        XCTAssertLessThan(try XCTUnwrap(served), 1.0, "a normal delivery waited behind trickling bodies")
+        let deadline = bodiesStarted.addingTimeInterval(2 * Self.bodyTimeout)
+        var statuses: [Int?: Int] = [:]
+        for client in slow {
+            XCTAssertTrue(client.waitForClose(seconds: max(0.01, deadline.timeIntervalSinceNow)), "a slow body outlived twice the deadline")
+            statuses[status(in: client.unparsed), default: 0] += 1
+        }
+        XCTAssertEqual(statuses, [408: slow.count], "\(statuses)")
+        XCTAssertEqual(try eventLines().count, 1, "only the normal delivery is stored")
+    }
+
     func testIdleConnectionBeforeTheFirstByteIsClosedAtTheHeaderDeadline() throws {
         let server = try startServer(config)
         let client = try HTTPTestClient(port: server.port)
