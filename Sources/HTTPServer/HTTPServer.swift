@@ -42,6 +42,7 @@ public final class HTTPServer: Sendable {
     private let configuration: Configuration
     private let handler: any HTTPHandler
     private let counters: ServerCounters
+    private let settings: ListenerSettings
     private let lifecycle = Mutex(Lifecycle.created)
 
     public init(configuration: Configuration, handler: any HTTPHandler) throws {
@@ -51,6 +52,15 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.handler = handler
         counters = ServerCounters(maxConnections: configuration.limits.maxConnections)
+        settings = ListenerSettings(limits: configuration.limits)
+    }
+
+    /// New limits for connections accepted from now on (a config reload); those open keep
+    /// theirs. `maxConnections` stays as it was at start.
+    public func update(limits: HTTPLimits) {
+        var limits = limits
+        limits.maxConnections = counters.maxConnections
+        settings.update(limits: limits)
     }
 
     /// A server dropped without `stop` still ends its threads.
@@ -69,7 +79,8 @@ public final class HTTPServer: Sendable {
             do {
                 for (index, listener) in listeners.enumerated() {
                     loops.append(try EventLoop(index: index, listener: listener, handler: handler,
-                                               limits: configuration.limits, counters: counters))
+                                               limits: configuration.limits, counters: counters,
+                                               settings: settings))
                 }
             } catch {
                 for listener in listeners { listener.close() }

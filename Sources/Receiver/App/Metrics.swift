@@ -11,6 +11,8 @@ final class Metrics: Sendable {
         var authRefusals: [LabelPair: UInt64] = [:] // route, status
         var duplicates: [String: UInt64] = [:]      // route
         var probes: [String: UInt64] = [:]          // route
+        var reloadsOK: UInt64 = 0
+        var reloadsFailed: UInt64 = 0
     }
 
     private struct LabelPair: Hashable {
@@ -46,6 +48,11 @@ final class Metrics: Sendable {
         counters.withLock { $0.probes[route, default: 0] += 1 }
     }
 
+    /// A `SIGHUP` reload applied (`ok`) or refused for errors in the file (`failed`).
+    func countConfigReload(ok: Bool) {
+        counters.withLock { ok ? ($0.reloadsOK += 1) : ($0.reloadsFailed += 1) }
+    }
+
     /// The Prometheus text exposition format (version 0.0.4).
     func render(openConnections: Int, eventLog: EventLogStats, rejectsLog: EventLogStats) -> String {
         let c = counters.withLock { $0 }
@@ -74,6 +81,9 @@ final class Metrics: Sendable {
         for (route, value) in c.probes.sorted(by: { $0.key < $1.key }) {
             out += "callhook_probes_total{route=\"\(escape(route))\"} \(value)\n"
         }
+        family("callhook_config_reloads_total", "Config reloads on SIGHUP, by result.")
+        out += "callhook_config_reloads_total{result=\"ok\"} \(c.reloadsOK)\n"
+        out += "callhook_config_reloads_total{result=\"failed\"} \(c.reloadsFailed)\n"
         family("callhook_open_connections", "Connections open now.", "gauge")
         out += "callhook_open_connections \(openConnections)\n"
         let logs = [("events", eventLog), ("rejects", rejectsLog)]

@@ -46,6 +46,8 @@ enum ServeCommand {
         }
         app.attach(openConnections: { server.openConnections })
         Diagnostics.write("listening on \(address)")
+        let reloader = ConfigurationReloader(path: options.config, overrides: options.overrides,
+                                             app: app, server: server)
 
         let stopped = DispatchSemaphore(value: 0)
         let stopping = Atomic<Bool>(false)
@@ -53,7 +55,7 @@ enum ServeCommand {
             onStop: { signo in
                 guard !stopping.exchange(true, ordering: .relaxed) else { return }
                 Diagnostics.log(.info, "signal \(signo): draining and stopping")
-                server.stop(drainMilliseconds: configuration.limits.drainTimeoutMilliseconds)
+                server.stop(drainMilliseconds: app.configuration.limits.drainTimeoutMilliseconds)
                 storage.close()
                 stopped.signal()
             },
@@ -61,6 +63,7 @@ enum ServeCommand {
                 storage.events.reopen()
                 storage.rejects.reopen()
                 Diagnostics.log(.info, "SIGHUP: reopening the logs")
+                reloader.reload()
             })
         stopped.wait()
         withExtendedLifetime(signals) {}
