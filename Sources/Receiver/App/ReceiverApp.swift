@@ -2,6 +2,7 @@ import CallEvents
 import EventLog
 import HTTPServer
 import Synchronization
+import System
 
 /// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
 /// write durably and answer (Documentation.docc/Receiver.md). A delivery travels:
@@ -17,18 +18,20 @@ final class ReceiverApp: HTTPHandler {
     let dedupe: DedupeIndex
     let metrics: Metrics
     let live = LiveHub()
+    let refusals: RefusalLog
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
     /// Swapped whole by `apply`; every request reads it once, in `screen`.
     private let current: Mutex<ReceiverSettings>
     private let screened = ScreenedRequests()
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
-                dedupe: DedupeIndex, metrics: Metrics = Metrics()) {
+                dedupe: DedupeIndex, metrics: Metrics = Metrics(), refusals: RefusalLog = RefusalLog()) {
         current = Mutex(ReceiverSettings(configuration))
         self.eventLog = eventLog
         self.rejectsLog = rejectsLog
         self.dedupe = dedupe
         self.metrics = metrics
+        self.refusals = refusals
     }
 
     /// The settings requests that start now are served under.
@@ -76,9 +79,11 @@ final class ReceiverApp: HTTPHandler {
             metrics.countRequest(route: match.route.name, status: 405)
             return Responses.methodNotAllowed
         }
-        let decision = Authenticator.check(route: match.route, client: clientAddress(head, connection, configuration),
-                                           query: head.query, headers: head.headers)
+        let client = clientAddress(head, connection, configuration)
+        let decision = Authenticator.check(route: match.route, client: client, query: head.query, headers: head.headers)
         guard decision == .ok else {
+            refusals.refused(route: match.route.name, client: client?.description ?? connection.peerAddress,
+                             reason: RefusalReason(decision, query: head.query, headers: head.headers))
             metrics.countAuthRefusal(route: match.route.name, status: decision.status)
             metrics.countRequest(route: match.route.name, status: decision.status)
             let message = decision == .forbidden ? "address not allowed" : "missing or wrong secret"
@@ -100,9 +105,12 @@ final class ReceiverApp: HTTPHandler {
         // `screen` passed, so the route exists and the method is one we serve.
         guard let match = settings.routes.match(path: head.path) else { return send(Responses.notFound) }
         let routeName = match.route.name
+        // The whole request has been read: the latency a sender waits for starts now.
+        let started = SystemClock.monotonicNanos()
         let respond: HTTPResponder = { [metrics] response in
             metrics.countRequest(route: routeName, status: response.status)
             send(response)
+            metrics.observeLatency(route: routeName, seconds: Double(SystemClock.monotonicNanos() &- started) / 1e9)
         }
         switch head.method {
         case "HEAD": return respond(Responses.head)
