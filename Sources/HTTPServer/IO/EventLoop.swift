@@ -162,7 +162,8 @@ final class EventLoop: @unchecked Sendable {
         let generation = nextGeneration
         nextGeneration = nextGeneration == UInt32.max ? 1 : nextGeneration + 1
         let info = ConnectionInfo(peerAddress: peer.host, peerPort: peer.port)
-        let connection = Connection(socket: socket, generation: generation, info: info, loop: self)
+        let connection = Connection(socket: socket, generation: generation, info: info, loop: self,
+                                    proxyProtocol: settings.proxyProtocol(forPeer: info.peerAddress))
         do {
             try register(fd: socket.fd, generation: generation, events: CEPOLL_IN)
         } catch {

@@ -36,7 +36,9 @@ enum ServeCommand {
         do {
             server = try HTTPServer(
                 configuration: .init(host: configuration.listenHost, port: configuration.listenPort,
-                                     limits: configuration.limits, eventLoops: configuration.eventLoops),
+                                     limits: configuration.limits, eventLoops: configuration.eventLoops,
+                                     proxyProtocol: configuration.listenProxyProtocol,
+                                     trustsPeer: configuration.trustsPeer),
                 handler: app)
             address = try server.start()
         } catch {

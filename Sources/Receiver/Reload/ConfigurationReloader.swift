@@ -1,8 +1,8 @@
 import HTTPServer
 
 /// Re-reads the config file on `SIGHUP` and swaps it in (``ConfigurationReload`` decides what
-/// may change): the app's routes, secrets and allow lists, and the listener's limits for
-/// connections accepted after it. Every outcome is one or more log lines and a count in
+/// may change): the app's routes, secrets and allow lists, and the listener's limits, PROXY
+/// protocol mode and trusted proxies for connections accepted after it. Every outcome is one or more log lines and a count in
 /// `callhook_config_reloads_total{result}`.
 ///
 /// ```swift
@@ -22,9 +22,10 @@ struct ConfigurationReloader: Sendable {
         let loaded = ConfigurationLoader.load(path: path, overrides: overrides)
         switch ConfigurationReload.plan(running: app.configuration, loaded: loaded) {
         case .refused(let errors):
-            app.metrics.countConfigReload(ok: false)
             Diagnostics.log(.error, "SIGHUP: \(path) has \(errors.messages.count) error(s); the running config stays")
             errors.messages.forEach { Diagnostics.log(.error, "SIGHUP: \($0)") }
+            // Counted after the lines are out: a reader of the count finds them written.
+            app.metrics.countConfigReload(ok: false)
             return false
         case .apply(let next, let needsRestart, let warnings):
             warnings.forEach { Diagnostics.log(.warning, $0) }
@@ -32,9 +33,10 @@ struct ConfigurationReloader: Sendable {
                 Diagnostics.log(.warning, "SIGHUP: \(key) changed; it takes effect at the next restart, the running value stays")
             }
             server?.update(limits: next.limits)
+            server?.update(proxyProtocol: next.listenProxyProtocol, trustsPeer: next.trustsPeer)
             app.apply(next)
-            app.metrics.countConfigReload(ok: true)
             Diagnostics.log(.info, "SIGHUP: config reloaded from \(path) (\(next.routes.count) routes)")
+            app.metrics.countConfigReload(ok: true)
             return true
         }
     }

@@ -21,6 +21,17 @@ final class ConfigReloadTests: ServerTestCase {
         XCTAssertEqual(try reloads(server, result), before + 1, "reload counted as \(result)", file: file, line: line)
     }
 
+    /// stderr once it holds every one of `needles` (it is read from a pipe, after the fact).
+    private func stderr(_ server: ServerProcess, containing needles: [String]) -> String {
+        let deadline = Date().addingTimeInterval(3)
+        var text = server.stderrText
+        while !needles.allSatisfy(text.contains), Date() < deadline {
+            usleep(5_000)
+            text = server.stderrText
+        }
+        return text
+    }
+
     private func reloads(_ server: ServerProcess, _ result: String) throws -> Int {
         let text = try deliver(server, Requests.get("/metrics")).bodyText
         let prefix = "callhook_config_reloads_total{result=\"\(result)\"} "
@@ -82,7 +93,7 @@ final class ConfigReloadTests: ServerTestCase {
         object["routes"] = routes
         try reload(server, writing: try JSONSerialization.data(withJSONObject: object), result: "failed")
 
-        let stderr = server.stderrText
+        let stderr = stderr(server, containing: ["$.routes[0].vendor", "$.routes[1].secrett"])
         XCTAssertTrue(stderr.contains("$.routes[0].vendor"), stderr)
         XCTAssertTrue(stderr.contains("$.routes[1].secrett"), stderr)
         XCTAssertEqual(try deliver(server).status, 200, "the old secret still serves")
@@ -102,7 +113,7 @@ final class ConfigReloadTests: ServerTestCase {
         object["event_log"] = "elsewhere.jsonl"
         try reload(server, writing: try JSONSerialization.data(withJSONObject: object), result: "ok")
 
-        let stderr = server.stderrText
+        let stderr = stderr(server, containing: ["listen changed", "event_log changed"])
         XCTAssertTrue(stderr.contains("listen changed"), stderr)
         XCTAssertTrue(stderr.contains("event_log changed"), stderr)
         let response = try RawHTTPClient.exchange(port: server.port, delivery(token: rotated))
