@@ -1,3 +1,5 @@
+import HTTPServer
+
 extension Configuration {
     /// Whether a socket peer (as ``HTTPServer`` shows it) is in `trusted_proxies`: the listener
     /// reads a PROXY protocol header only from such a peer.
