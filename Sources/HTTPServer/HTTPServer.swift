@@ -24,12 +24,20 @@ public final class HTTPServer: Sendable {
         public var limits: HTTPLimits
         /// Event loops (threads) serving connections; each accepts on its own `SO_REUSEPORT` socket.
         public var eventLoops: Int
+        /// The PROXY protocol header expected before HTTP from peers `trustsPeer` accepts.
+        public var proxyProtocol: ProxyProtocolMode
+        /// Whether a peer address (as ``ConnectionInfo/peerAddress`` shows it) is a trusted proxy.
+        public var trustsPeer: @Sendable (String) -> Bool
 
-        public init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), eventLoops: Int = 1) {
+        public init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), eventLoops: Int = 1,
+                    proxyProtocol: ProxyProtocolMode = .off,
+                    trustsPeer: @escaping @Sendable (String) -> Bool = { _ in false }) {
             self.host = host
             self.port = port
             self.limits = limits
             self.eventLoops = eventLoops
+            self.proxyProtocol = proxyProtocol
+            self.trustsPeer = trustsPeer
         }
     }
 
@@ -42,6 +50,7 @@ public final class HTTPServer: Sendable {
     private let configuration: Configuration
     private let handler: any HTTPHandler
     private let counters: ServerCounters
+    private let settings: ListenerSettings
     private let lifecycle = Mutex(Lifecycle.created)
 
     public init(configuration: Configuration, handler: any HTTPHandler) throws(SystemCallError) {
@@ -51,6 +60,21 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.handler = handler
         counters = ServerCounters(maxConnections: configuration.limits.maxConnections)
+        settings = ListenerSettings(limits: configuration.limits, proxyProtocol: configuration.proxyProtocol,
+                                    trustsPeer: configuration.trustsPeer)
+    }
+
+    /// The PROXY protocol mode and trusted proxies for connections accepted from now on.
+    public func update(proxyProtocol: ProxyProtocolMode, trustsPeer: @escaping @Sendable (String) -> Bool) {
+        settings.update(proxyProtocol: proxyProtocol, trustsPeer: trustsPeer)
+    }
+
+    /// New limits for connections accepted from now on (a config reload); those open keep
+    /// theirs. `maxConnections` stays as it was at start.
+    public func update(limits: HTTPLimits) {
+        var limits = limits
+        limits.maxConnections = counters.maxConnections
+        settings.update(limits: limits)
     }
 
     /// A server dropped without `stop` still ends its threads.
@@ -69,7 +93,8 @@ public final class HTTPServer: Sendable {
             do throws(SystemCallError) {
                 for (index, listener) in listeners.enumerated() {
                     loops.append(try EventLoop(index: index, listener: listener, handler: handler,
-                                               limits: configuration.limits, counters: counters))
+                                               limits: configuration.limits, counters: counters,
+                                               settings: settings))
                 }
             } catch {
                 for listener in listeners { listener.close() }
