@@ -36,7 +36,9 @@ let package = Package(
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
+        // Fixtures: the shipped vendors' documented deliveries, each with its expected line.
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"],
+                    resources: [.copy("Declared/Fixtures")]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
         .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport"]),
