@@ -44,7 +44,7 @@ public final class HTTPServer: Sendable {
     private let counters: ServerCounters
     private let lifecycle = Mutex(Lifecycle.created)
 
-    public init(configuration: Configuration, handler: any HTTPHandler) throws {
+    public init(configuration: Configuration, handler: any HTTPHandler) throws(SystemCallError) {
         var configuration = configuration
         configuration.eventLoops = max(1, configuration.eventLoops)
         _ = try SocketAddress(host: configuration.host, port: configuration.port)
@@ -57,8 +57,8 @@ public final class HTTPServer: Sendable {
     deinit { stop(drainMilliseconds: 0) }
 
     /// Binds, listens and starts the loops; returns the bound address as `HOST:PORT` / `[V6]:PORT`.
-    public func start() throws -> String {
-        try lifecycle.withLock { lifecycle throws -> String in
+    public func start() throws(SystemCallError) -> String {
+        try lifecycle.withLock { lifecycle throws(SystemCallError) -> String in
             guard case .created = lifecycle else {
                 throw SystemCallError(call: "start: the server was already started", errno: EALREADY)
             }
@@ -66,7 +66,7 @@ public final class HTTPServer: Sendable {
             signal(SIGPIPE, SIG_IGN)
             let (listeners, bound) = try Self.listen(configuration)
             var loops: [EventLoop] = []
-            do {
+            do throws(SystemCallError) {
                 for (index, listener) in listeners.enumerated() {
                     loops.append(try EventLoop(index: index, listener: listener, handler: handler,
                                                limits: configuration.limits, counters: counters))
@@ -77,7 +77,7 @@ public final class HTTPServer: Sendable {
             }
             var threads: [SystemThread] = []
             for loop in loops {
-                do {
+                do throws(SystemCallError) {
                     threads.append(try SystemThread.spawn(name: "http-loop-\(loop.index)") { loop.run() })
                 } catch {
                     Self.stop(loops: Array(loops[..<threads.count]), threads: threads, drainMilliseconds: 0)

@@ -43,7 +43,7 @@ final class ShippedVendorsEndToEndTests: ServerTestCase {
             // The signed Dialpad delivery is the plain one's twin (same key): see the test below.
             for fixture in try Self.fixtures(vendor) where fixture.name != "hangup-signed" {
                 let response = try deliver(server, Requests.post("/hooks/\(vendor)", body: fixture.body, contentType: fixture.contentType))
-                XCTAssertEqual(response.status, 200, "\(vendor)/\(fixture.name): \(response.bodyText)")
+                XCTAssertEqual(response.status, 200, "\(vendor)/\(fixture.name): \(response.text)")
                 sent.append((vendor, fixture))
             }
         }
@@ -79,15 +79,15 @@ final class ShippedVendorsEndToEndTests: ServerTestCase {
 
         let refused = try deliver(server, Requests.post("/hooks/dialpad-locked?token=\(TestConfiguration.secret)",
                                                         body: signed.body, contentType: signed.contentType))
-        XCTAssertEqual(refused.status, 401, refused.bodyText)
-        XCTAssertTrue(refused.bodyText.contains("not verified"), refused.bodyText)
+        XCTAssertEqual(refused.status, 401, refused.text)
+        XCTAssertTrue(refused.text.contains("not verified"), refused.text)
         XCTAssertEqual(try eventLines().count, 0, "a refused delivery is never stored")
         let rejects = try rejectLines()
         XCTAssertEqual(rejects.count, 1)
         XCTAssertFalse(try String(contentsOfFile: rejectsLogPath, encoding: .utf8).contains(TestConfiguration.secret))
 
         let accepted = try deliver(server, Requests.post("/hooks/dialpad", body: signed.body, contentType: signed.contentType))
-        XCTAssertEqual(accepted.status, 200, accepted.bodyText)
+        XCTAssertEqual(accepted.status, 200, accepted.text)
         let lines = try eventLines()
         XCTAssertEqual(lines.count, 1)
         XCTAssertEqual(lines.first?["raw"] as? NSObject, signed.line["raw"] as? NSObject, "raw is the token's payload")

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "HTTP/1.1": slow clients are cut off by total deadlines without
 /// holding up anyone else (Documentation.docc/HTTPConformance.md "Connections").
@@ -16,15 +17,15 @@ final class SlowClientTests: ServerTestCase {
 
     /// The status of a response among `bytes`, if one is there.
     func status(in bytes: [UInt8]) -> Int? {
-        (try? HTTPResponseMessage.parse(bytes, complete: true))??.0.status
+        (try? HTTPTestResponse.parse(bytes, complete: true))??.0.status
     }
 
     func testStalledHeadsDoNotHoldUpOthersAndAreCutAtTheHeaderDeadline() throws {
         let server = try startServer(config)
-        var stalled: [RawHTTPClient] = []
+        var stalled: [HTTPTestClient] = []
         let firstSent = Date()
         for index in 0..<300 {
-            let client = try RawHTTPClient(port: server.port)
+            let client = try HTTPTestClient(port: server.port)
             try client.send("POST /hooks/impactpbx HTTP/1.1\r\nHost: x\r\nX-Stall-\(index): ")
             stalled.append(client)
         }
@@ -58,7 +59,7 @@ final class SlowClientTests: ServerTestCase {
 
     func testHeadTrickledByteByByteIsCutAtTheTotalDeadline() throws {
         let server = try startServer(config)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         let head = Array("POST /hooks/impactpbx HTTP/1.1\r\nHost: x\r\nX-Long: \(String(repeating: "a", count: 200))".utf8)
         let started = Date()
         var answered = false
@@ -78,8 +79,8 @@ final class SlowClientTests: ServerTestCase {
 
     func testBodyTrickledByteByByteIs408AtTheBodyDeadline() throws {
         let server = try startServer(config)
-        let client = try RawHTTPClient(port: server.port)
-        let body = Array(Payloads.impactpbxHangup(ref: "slow").utf8)
+        let client = try HTTPTestClient(port: server.port)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "slow").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
         try client.send(Array(request.dropLast(body.count)))
         let started = Date()
@@ -99,7 +100,7 @@ final class SlowClientTests: ServerTestCase {
 
     func testIdleConnectionBeforeTheFirstByteIsClosedAtTheHeaderDeadline() throws {
         let server = try startServer(config)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         let started = Date()
         XCTAssertTrue(client.waitForClose(seconds: Self.headerTimeout * 3), "a connection that never sends stays open")
         XCTAssertLessThan(Date().timeIntervalSince(started), Self.headerTimeout * 2)

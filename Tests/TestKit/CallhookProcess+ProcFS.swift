@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 
 // What /proc says about the running server: memory, CPU time, descriptors.
-extension ServerProcess {
+extension CallhookProcess {
     /// Resident memory (`VmRSS` of /proc/PID/status) in KiB; nil once the process is gone.
-    var residentKiB: Int? {
+    public var residentKiB: Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
             // "VmRSS:\t   12345 kB"
@@ -14,7 +14,7 @@ extension ServerProcess {
     }
 
     /// User plus system CPU seconds (fields 14 and 15 of /proc/PID/stat), all threads.
-    var cpuSeconds: Double? {
+    public var cpuSeconds: Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }
         // After the parenthesised name, field 3 (state) is the first.
@@ -24,7 +24,7 @@ extension ServerProcess {
     }
 
     /// Descriptors the process holds open now.
-    var openDescriptors: Int? {
+    public var openDescriptors: Int? {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd"))?.count
     }
 }

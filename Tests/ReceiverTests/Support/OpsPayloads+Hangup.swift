@@ -1,9 +1,9 @@
-/// Vendor payloads for the end-to-end tests.
+/// One ImpactPBX hangup as a body, for the tests that need a single delivery with a known key.
 ///
 /// ```swift
-/// let body = Payloads.impactpbxHangup(ref: "r1")       // key: Payloads.impactpbxKey(ref: "r1")
+/// let body = OpsPayloads.impactpbxHangup(ref: "r1")       // key: OpsPayloads.impactpbxKey(ref: "r1")
 /// ```
-enum Payloads {
+extension OpsPayloads {
     /// The ImpactPBX hangup of the vendor docs, with `ref` replaced; the key is
     /// `impactpbx:REF:hangup::2020-01-29T07:45:40.000+00:00` (no leg: neither `channel_uuid` nor `dialed_user`).
     static func impactpbxHangup(ref: String, extra: String = "") -> String {
