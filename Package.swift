@@ -40,7 +40,9 @@ let package = Package(
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "TestKitTests", dependencies: ["TestKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"]),
+        // Fixtures: the shipped vendors' documented deliveries, each with its expected line.
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"],
+                    resources: [.copy("Declared/Fixtures")]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
         .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"]),

@@ -24,23 +24,20 @@ public enum CallEventDecoder {
             if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
                 // Documentation.docc/Vendors.md: a compact JWT whose payload is the JSON to decode;
                 // the token is not kept.
-                guard let jwt = CompactJWT(delivery.body) else {
-                    return .failure(DecodeFailure(.malformed, "body is not a compact JWT", vendor: vendor))
-                }
-                switch JSONParser.parse(jwt.payload) {
-                case .success(let value): body = DecodedBody(value: value)
-                case .failure(var failure):
-                    failure.vendor = vendor
-                    return .failure(failure)
+                switch JWTBody.decode(delivery.body, policy: delivery.unverifiedJWT) {
+                case .success(let decoded): body = decoded
+                case .failure(let failure):
+                    let reason: DecodeFailure.Reason = failure.reason == .unverified ? .unverifiedSignature : .malformed
+                    return .failure(DecodeFailure(reason, failure.message, vendor: vendor))
                 }
             } else {
-            switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
-            case .success(let decoded):
-                body = decoded
-            case .failure(var failure):
-                if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
-                return .failure(failure)
-            }
+                switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
+                case .success(let decoded):
+                    body = decoded
+                case .failure(var failure):
+                    if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
+                    return .failure(failure)
+                }
             }
             if let bytes = delivery.query {
                 query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)

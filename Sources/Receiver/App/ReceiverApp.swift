@@ -123,6 +123,8 @@ final class ReceiverApp: HTTPHandler {
         let delivery = Delivery(
             method: head.method, contentType: head.headers["Content-Type"], body: request.body,
             query: head.query.map { Array($0.utf8) }, hint: match.hint,
+            // A `jwt` body is decoded unverified only where there is no secret to verify it with.
+            unverifiedJWT: match.route.secret == nil ? .decode : .refuse,
             id: EventID.make(now: now), receivedAt: now, route: routeName,
             source: EventSource(addr: client?.description ?? connection.peerAddress,
                                 userAgent: head.headers["User-Agent"]))
