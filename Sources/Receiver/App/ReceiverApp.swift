@@ -105,7 +105,7 @@ final class ReceiverApp: HTTPHandler {
             return respond(Responses.probe)
         }
 
-        switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
+        switch CallEventDecoder.decode(delivery, as: match.route.vendor, catalog: configuration.vendors) {
         case .failure(let failure):
             rejects.record(delivery, failure: failure) { [metrics] result in
                 switch result {
