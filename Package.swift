@@ -33,6 +33,7 @@ let package = Package(
         .executableTarget(name: "FuzzMultipart", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzMultipart"),
         .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
+        .executableTarget(name: "FuzzDeclaredVendors", dependencies: ["FuzzSupport", "TestSupport"], path: "Tests/Fuzz/FuzzDeclaredVendors"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
