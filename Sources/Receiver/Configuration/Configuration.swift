@@ -31,6 +31,9 @@ struct Configuration: Sendable, Equatable {
     var callsActiveTTLSeconds: Int
     /// `trusted_proxies`: peers whose `X-Forwarded-For` / `X-Real-IP` are believed.
     var trustedProxies: [CIDR]
+    /// `listen_proxy_protocol`: the PROXY protocol header expected from a peer in
+    /// `trusted_proxies` before its HTTP (HAProxy `send-proxy` / `send-proxy-v2`).
+    var listenProxyProtocol: ProxyProtocolMode = .off
     /// `admin_token`: opens `/healthz` and `/metrics` from other than loopback.
     var adminToken: Secret?
     /// `limits`.

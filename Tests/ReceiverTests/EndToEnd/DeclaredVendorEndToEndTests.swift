@@ -1,12 +1,13 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// A PBX callhook has never heard of, declared only in this test's config: its route, an
 /// `auto` route, `decode`, `replay` and `calls` all know it by that config alone.
 final class DeclaredVendorEndToEndTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     /// "Ringo", a made-up PBX: the whole definition, under 30 lines of config.
@@ -52,7 +53,7 @@ final class DeclaredVendorEndToEndTests: XCTestCase {
         ])
     }
 
-    func post(_ server: OpsServer, _ path: String, _ body: String) throws -> OpsHTTP.Response {
+    func post(_ server: OpsServer, _ path: String, _ body: String) throws -> HTTPTestResponse {
         try server.send(.post(path + "?token=" + OpsServer.secret, body: body, contentType: "application/json"))
     }
 
@@ -84,24 +85,24 @@ final class DeclaredVendorEndToEndTests: XCTestCase {
         // decode: only with the config that declares it.
         let config = scratch.file("config.json")
         try scratch.write("ended.json", Self.ended)
-        let decoded = try CallhookBinary.run(["decode", "--vendor", "ringo", "--config", config, scratch.file("ended.json")], in: scratch)
+        let decoded = try CallhookProcess.run(["decode", "--vendor", "ringo", "--config", config, scratch.file("ended.json")], in: scratch.path)
         XCTAssertEqual(decoded.status, 0, decoded.stderr)
         XCTAssertTrue(decoded.stdout.contains(#""type":"call.hangup""#) && decoded.stdout.contains(#""talk_seconds":25"#), decoded.stdout)
-        let byAuto = try CallhookBinary.run(["decode", "--vendor", "auto", "--config", config, scratch.file("ended.json")], in: scratch)
+        let byAuto = try CallhookProcess.run(["decode", "--vendor", "auto", "--config", config, scratch.file("ended.json")], in: scratch.path)
         XCTAssertTrue(byAuto.stdout.contains(#""vendor":"ringo""#), byAuto.stdout + byAuto.stderr)
-        let unknown = try CallhookBinary.run(["decode", "--vendor", "ringo", scratch.file("ended.json")], in: scratch)
+        let unknown = try CallhookProcess.run(["decode", "--vendor", "ringo", scratch.file("ended.json")], in: scratch.path)
         XCTAssertEqual(unknown.status, 2, "without the config ringo is unknown")
 
         // replay: the same lines, byte for byte, with the config; a clear refusal without.
-        let replayed = try CallhookBinary.run(["replay", "--config", config, scratch.file("events.jsonl")], in: scratch)
+        let replayed = try CallhookProcess.run(["replay", "--config", config, scratch.file("events.jsonl")], in: scratch.path)
         XCTAssertEqual(replayed.status, 0, replayed.stderr)
         XCTAssertEqual(replayed.stdout, lines.map { $0 + "\n" }.joined())
-        let blind = try CallhookBinary.run(["replay", scratch.file("events.jsonl")], in: scratch)
+        let blind = try CallhookProcess.run(["replay", scratch.file("events.jsonl")], in: scratch.path)
         XCTAssertEqual(blind.status, 1)
         XCTAssertTrue(blind.stderr.contains(#"vendor "ringo" is not known (a declared vendor needs --config FILE)"#), blind.stderr)
 
         // calls: one call, its three events.
-        let calls = try CallhookBinary.run(["calls", "--json", scratch.file("events.jsonl")], in: scratch)
+        let calls = try CallhookProcess.run(["calls", "--json", scratch.file("events.jsonl")], in: scratch.path)
         XCTAssertEqual(calls.status, 0, calls.stderr)
         let call = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(calls.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(call["vendor"] as? String, "ringo")
@@ -111,15 +112,15 @@ final class DeclaredVendorEndToEndTests: XCTestCase {
         XCTAssertEqual(call["outcome"] as? String, "answered")
 
         // vendors: listed last (declared), and shown as written.
-        let list = try CallhookBinary.run(["vendors", "--config", config], in: scratch)
+        let list = try CallhookProcess.run(["vendors", "--config", config], in: scratch.path)
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.stdout.split(separator: "\n").last.map(String.init),
                        "ringo        declared  ringo_version + call.uuid")
-        let shown = try CallhookBinary.run(["vendors", "show", "ringo", "--config", config], in: scratch)
+        let shown = try CallhookProcess.run(["vendors", "show", "ringo", "--config", config], in: scratch.path)
         XCTAssertEqual(shown.status, 0, shown.stderr)
         XCTAssertEqual(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? NSDictionary,
                        try JSONSerialization.jsonObject(with: Data(Self.ringo.utf8)) as? NSDictionary)
-        let check = try CallhookBinary.run(["check-config", config], in: scratch)
+        let check = try CallhookProcess.run(["check-config", config], in: scratch.path)
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.hasSuffix("ok, 6 routes, 1 declared vendor\n"), check.stdout)
     }
@@ -129,14 +130,14 @@ final class DeclaredVendorEndToEndTests: XCTestCase {
             {"vendors": {"ringo": {"fields": {"caller": "call.remote"}}, "twilio": {"body": "form", "detect": "CallSid"}},
              "routes": [{"name": "r", "path": "/r", "vendor": "twilio", "secret": "s"}]}
             """#)
-        let bad = try CallhookBinary.run(["check-config", scratch.file("bad.json")], in: scratch)
+        let bad = try CallhookProcess.run(["check-config", scratch.file("bad.json")], in: scratch.path)
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("error: $.vendors.ringo.fields.caller: unknown CallEvent field"), bad.stderr)
         try scratch.write("good.json", #"""
             {"vendors": {"twilio": {"body": "form", "detect": "CallSid"}},
              "routes": [{"name": "r", "path": "/r", "vendor": "twilio", "secret": "s"}]}
             """#)
-        let good = try CallhookBinary.run(["check-config", scratch.file("good.json")], in: scratch)
+        let good = try CallhookProcess.run(["check-config", scratch.file("good.json")], in: scratch.path)
         XCTAssertEqual(good.status, 0, good.stderr)
         XCTAssertTrue(good.stderr.contains(#"info: $.vendors.twilio: overrides the shipped definition of "twilio""#), good.stderr)
     }
