@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Storage": SIGHUP re-reads the config; routes and secrets take
 /// effect for requests that start after it, a config with any error is not applied, keys that
@@ -11,7 +12,7 @@ final class ConfigReloadTests: ServerTestCase {
     private func configURL() -> URL { directory.appendingPathComponent("config.json") }
 
     /// Rewrites the config file, sends SIGHUP and waits until the reload's outcome is counted.
-    private func reload(_ server: ServerProcess, writing text: Data, result: String,
+    private func reload(_ server: CallhookProcess, writing text: Data, result: String,
                         file: StaticString = #filePath, line: UInt = #line) throws {
         let before = try reloads(server, result)
         try text.write(to: configURL())
@@ -21,19 +22,19 @@ final class ConfigReloadTests: ServerTestCase {
         XCTAssertEqual(try reloads(server, result), before + 1, "reload counted as \(result)", file: file, line: line)
     }
 
-    /// stderr once it holds every one of `needles` (it is read from a pipe, after the fact).
-    private func stderr(_ server: ServerProcess, containing needles: [String]) -> String {
+    /// stderr once it holds every one of `needles` (the server writes it to a file as it goes).
+    private func stderr(_ server: CallhookProcess, containing needles: [String]) -> String {
         let deadline = Date().addingTimeInterval(3)
-        var text = server.stderrText
+        var text = server.stderr
         while !needles.allSatisfy(text.contains), Date() < deadline {
             usleep(5_000)
-            text = server.stderrText
+            text = server.stderr
         }
         return text
     }
 
-    private func reloads(_ server: ServerProcess, _ result: String) throws -> Int {
-        let text = try deliver(server, Requests.get("/metrics")).bodyText
+    private func reloads(_ server: CallhookProcess, _ result: String) throws -> Int {
+        let text = try deliver(server, Requests.get("/metrics")).text
         let prefix = "callhook_config_reloads_total{result=\"\(result)\"} "
         for line in text.split(separator: "\n") where line.hasPrefix(prefix) {
             return Int(line.dropFirst(prefix.count)) ?? -1
@@ -70,7 +71,7 @@ final class ConfigReloadTests: ServerTestCase {
         sender.set { $0.useNew = true }
         sender.waitForMore(20)
         // The old key must now be refused: the rotation really happened.
-        XCTAssertEqual(try RawHTTPClient.exchange(port: server.port, delivery(token: old)).status, 401)
+        XCTAssertEqual(try HTTPTestClient.exchange(port: server.port, delivery(token: old)).status, 401)
         let outcomes = sender.stop()
 
         XCTAssertTrue(outcomes.allSatisfy { $0.status != -1 }, "no connection errors")
@@ -81,7 +82,7 @@ final class ConfigReloadTests: ServerTestCase {
         XCTAssertGreaterThanOrEqual(outcomes.filter { $0.token == new && $0.status == 200 }.count, 20)
         XCTAssertGreaterThanOrEqual(outcomes.filter { $0.token == old && $0.status == 200 && !$0.sentAfterSIGHUP }.count, 20)
         try assertEachIDOnce(outcomes.compactMap { $0.status == 200 ? $0.id : nil }, in: [eventLogPath])
-        XCTAssertFalse(server.stderrText.contains(new) || server.stderrText.contains(old), "no secret in the log")
+        XCTAssertFalse(server.stderr.contains(new) || server.stderr.contains(old), "no secret in the log")
     }
 
     func testABadFileLeavesTheRunningConfigServingAndIsReportedPathByPath() throws {
@@ -97,13 +98,13 @@ final class ConfigReloadTests: ServerTestCase {
         XCTAssertTrue(stderr.contains("$.routes[0].vendor"), stderr)
         XCTAssertTrue(stderr.contains("$.routes[1].secrett"), stderr)
         XCTAssertEqual(try deliver(server).status, 200, "the old secret still serves")
-        XCTAssertEqual(try RawHTTPClient.exchange(port: server.port, delivery(token: rotated)).status, 401,
+        XCTAssertEqual(try HTTPTestClient.exchange(port: server.port, delivery(token: rotated)).status, 401,
                        "nothing of the bad file was applied")
         XCTAssertEqual(try reloads(server, "ok"), 0)
 
         // Fixed, the next SIGHUP applies it.
         try reload(server, writing: try config(secret: rotated), result: "ok")
-        XCTAssertEqual(try RawHTTPClient.exchange(port: server.port, delivery(token: rotated)).status, 200)
+        XCTAssertEqual(try HTTPTestClient.exchange(port: server.port, delivery(token: rotated)).status, 200)
         XCTAssertEqual(try reloads(server, "failed"), 1)
     }
 
@@ -116,7 +117,7 @@ final class ConfigReloadTests: ServerTestCase {
         let stderr = stderr(server, containing: ["listen changed", "event_log changed"])
         XCTAssertTrue(stderr.contains("listen changed"), stderr)
         XCTAssertTrue(stderr.contains("event_log changed"), stderr)
-        let response = try RawHTTPClient.exchange(port: server.port, delivery(token: rotated))
+        let response = try HTTPTestClient.exchange(port: server.port, delivery(token: rotated))
         XCTAssertEqual(response.status, 200, "same port, new secret")
         XCTAssertEqual(try LogFile.ids(eventLogPath), [try XCTUnwrap(response.id)], "still the old event log")
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("elsewhere.jsonl")))
@@ -125,16 +126,16 @@ final class ConfigReloadTests: ServerTestCase {
     func testARequestInFlightFinishesUnderTheConfigItStartedWith() throws {
         let server = try startServer()
         let request = delivery(token: TestConfiguration.secret)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         // The head and part of the body, then the reload that removes the route.
         try client.send(Array(request.dropLast(5)))
         try reload(server, writing: try config(secret: rotated, dropping: "impactpbx"), result: "ok")
         try client.send(Array(request.suffix(5)))
         let response = try client.readResponse()
-        XCTAssertEqual(response.status, 200, response.bodyText)
+        XCTAssertEqual(response.status, 200, response.text)
         XCTAssertEqual(try LogFile.ids(eventLogPath), [try XCTUnwrap(response.id)])
         // A request that starts now sees the route gone.
-        XCTAssertEqual(try RawHTTPClient.exchange(port: server.port, delivery(token: rotated)).status, 404)
+        XCTAssertEqual(try HTTPTestClient.exchange(port: server.port, delivery(token: rotated)).status, 404)
     }
 }
 
@@ -154,7 +155,7 @@ private final class RotatingSender: @unchecked Sendable {
     }
 
     static func delivery(token: String) -> [UInt8] {
-        Requests.post("/hooks/impactpbx?token=\(token)", body: Payloads.impactpbxHangup(ref: UUID().uuidString.lowercased()))
+        Requests.post("/hooks/impactpbx?token=\(token)", body: OpsPayloads.impactpbxHangup(ref: UUID().uuidString.lowercased()))
     }
 
     func set(_ change: (inout State) -> Void) { lock.lock(); change(&state); lock.unlock() }
@@ -166,7 +167,7 @@ private final class RotatingSender: @unchecked Sendable {
                 let (token, afterSIGHUP, done) = read { ($0.useNew ? self.new : self.old, $0.sighupSent, $0.stop) }
                 if done { return }
                 var outcome = Outcome(token: token, status: -1, sentAfterSIGHUP: afterSIGHUP, id: nil)
-                if let response = try? RawHTTPClient.exchange(port: port, Self.delivery(token: token)) {
+                if let response = try? HTTPTestClient.exchange(port: port, Self.delivery(token: token)) {
                     (outcome.status, outcome.id) = (response.status, response.id)
                 }
                 set { $0.outcomes.append(outcome) }

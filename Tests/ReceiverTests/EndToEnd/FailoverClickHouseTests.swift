@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Operating.md, "Scaling out", end to end: two callhook instances behind one HAProxy, PBX-like
 /// senders that retry on `5xx` and connection errors, one instance killed with `-9` and started
@@ -8,7 +9,7 @@ import XCTest
 /// both logs; loaded into ClickHouse's engine (chdb) with the table Operating.md gives, `FINAL`
 /// holds exactly one row per acknowledged delivery, and every acknowledged delivery is there.
 final class FailoverClickHouseTests: XCTestCase {
-    var scratches: [OpsScratch] = []
+    var scratches: [ScratchDirectory] = []
     var servers: [OpsServer] = []
     var haproxy: OpsHAProxy?
 
@@ -54,7 +55,7 @@ final class FailoverClickHouseTests: XCTestCase {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    func start(in scratch: OpsScratch, port: Int) throws -> OpsServer {
+    func start(in scratch: ScratchDirectory, port: Int) throws -> OpsServer {
         let server = try OpsServer.start(in: scratch, settings: [
             "listen": "127.0.0.1:\(port)",
             "trusted_proxies": [OpsHAProxy.proxyAddress + "/32"],
@@ -65,9 +66,9 @@ final class FailoverClickHouseTests: XCTestCase {
     }
 
     func testKillDashNineUnderLoadLeavesOneRowPerAcknowledgedDelivery() throws {
-        let (first, second) = (try OpsScratch(), try OpsScratch())
+        let (first, second) = (try ScratchDirectory(), try ScratchDirectory())
         scratches = [first, second]
-        let ports = [try OpsHTTP.freePort(), try OpsHTTP.freePort()]
+        let ports = [try HTTPTestClient.freePort(), try HTTPTestClient.freePort()]
         let victim = try start(in: first, port: ports[0])
         _ = try start(in: second, port: ports[1])
         let haproxy = try OpsHAProxy.start(in: second, servers: ports)
@@ -81,7 +82,7 @@ final class FailoverClickHouseTests: XCTestCase {
         }
         waitForMore(150)
         victim.child.signal(SIGKILL)
-        XCTAssertNotNil(victim.child.wait(seconds: 5))
+        XCTAssertNotNil(victim.child.waitForExit(seconds: 5))
         waitForMore(100)
         XCTAssertTrue(haproxy.waitFor(server: "s1", state: "DOWN"), "\(haproxy.states())")
         _ = try start(in: first, port: ports[0])

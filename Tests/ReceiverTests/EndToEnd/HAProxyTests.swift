@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// callhook behind a real HAProxy 2.6 with the configuration of Operating.md ("Scaling out"):
 /// `option forwardfor` adds the address HAProxy got the request from as one more
@@ -11,7 +12,7 @@ import XCTest
 ///
 /// Clients connect from 127.0.0.3 (or .4); HAProxy reaches callhook from 127.0.0.2.
 final class HAProxyTests: XCTestCase {
-    var scratches: [OpsScratch] = []
+    var scratches: [ScratchDirectory] = []
     var servers: [OpsServer] = []
     var haproxy: OpsHAProxy?
 
@@ -27,13 +28,13 @@ final class HAProxyTests: XCTestCase {
         for scratch in scratches { scratch.remove() }
     }
 
-    func scratch() throws -> OpsScratch {
-        let made = try OpsScratch()
+    func scratch() throws -> ScratchDirectory {
+        let made = try ScratchDirectory()
         scratches.append(made)
         return made
     }
 
-    func server(in scratch: OpsScratch, _ settings: [String: Any] = [:]) throws -> OpsServer {
+    func server(in scratch: ScratchDirectory, _ settings: [String: Any] = [:]) throws -> OpsServer {
         var all: [String: Any] = ["trusted_proxies": [OpsHAProxy.proxyAddress + "/32"], "admin_token": OpsHAProxy.adminToken]
         all.merge(settings) { $1 }
         let started = try OpsServer.start(in: scratch, settings: all)
@@ -41,7 +42,7 @@ final class HAProxyTests: XCTestCase {
         return started
     }
 
-    func delivery(_ route: String, id: String, forwardedFor: String? = nil) -> OpsHTTP.Request {
+    func delivery(_ route: String, id: String, forwardedFor: String? = nil) -> HTTPTestClient.Request {
         var payload = OpsPayloads.unique(id)
         payload.path = "/hooks/" + route
         return payload.request(headers: forwardedFor.map { ["X-Forwarded-For: " + $0] } ?? [])
@@ -62,31 +63,31 @@ final class HAProxyTests: XCTestCase {
         let haproxy = try OpsHAProxy.start(in: scratches[0], servers: [server.port])
         self.haproxy = haproxy
 
-        let allowed = try OpsHTTP.exchange(port: haproxy.port, delivery("local", id: "h1"), from: "127.0.0.3")
+        let allowed = try HTTPTestClient.exchange(port: haproxy.port, delivery("local", id: "h1"), from: "127.0.0.3")
         XCTAssertEqual(allowed.status, 200, "\(allowed)\n\(haproxy.log)")
         XCTAssertEqual(sourceAddress(of: allowed.id, in: server), "127.0.0.3")
 
         // The client's own header stays a line of its own; HAProxy's line comes last.
-        let spoofed = try OpsHTTP.exchange(port: haproxy.port, delivery("documentation", id: "h2", forwardedFor: "198.51.100.9"),
+        let spoofed = try HTTPTestClient.exchange(port: haproxy.port, delivery("documentation", id: "h2", forwardedFor: "198.51.100.9"),
                                            from: "127.0.0.3")
         XCTAssertEqual(spoofed.status, 403, "a client cannot claim an allowed address: \(spoofed)")
-        let claimed = try OpsHTTP.exchange(port: haproxy.port, delivery("local", id: "h3", forwardedFor: "198.51.100.9"),
+        let claimed = try HTTPTestClient.exchange(port: haproxy.port, delivery("local", id: "h3", forwardedFor: "198.51.100.9"),
                                            from: "127.0.0.3")
         XCTAssertEqual(claimed.status, 200, "\(claimed)")
         XCTAssertEqual(sourceAddress(of: claimed.id, in: server), "127.0.0.3")
 
-        let other = try OpsHTTP.exchange(port: haproxy.port, delivery("local", id: "h4"), from: "127.0.0.4")
+        let other = try HTTPTestClient.exchange(port: haproxy.port, delivery("local", id: "h4"), from: "127.0.0.4")
         XCTAssertEqual(other.status, 403, "\(other)")
 
         // Straight to callhook, the header counts for nothing: 127.0.0.3 is no trusted proxy.
-        let direct = try OpsHTTP.exchange(port: server.port, delivery("documentation", id: "h5", forwardedFor: "198.51.100.9"),
+        let direct = try HTTPTestClient.exchange(port: server.port, delivery("documentation", id: "h5", forwardedFor: "198.51.100.9"),
                                           from: "127.0.0.3")
         XCTAssertEqual(direct.status, 403, "\(direct)")
         XCTAssertEqual(server.events().compactMap { $0["id"] as? String }, [allowed.id, claimed.id].compactMap { $0 })
     }
 
     /// Mounts a 512 KiB tmpfs at `folder` inside `scratch` (needs CAP_SYS_ADMIN); skips otherwise.
-    func mountSmallDisk(in scratch: OpsScratch, _ folder: String) throws -> String {
+    func mountSmallDisk(in scratch: ScratchDirectory, _ folder: String) throws -> String {
         let mountPoint = scratch.file(folder)
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=512k", "tmpfs", mountPoint]) == 0 else {
@@ -131,7 +132,7 @@ final class HAProxyTests: XCTestCase {
         var index = 0
         let deadline = Date().addingTimeInterval(10)
         while haproxy.states()["s1"] != "DOWN" && Date() < deadline {
-            let response = try OpsHTTP.exchange(port: haproxy.port, delivery("impactpbx", id: "d\(index)"), from: "127.0.0.3")
+            let response = try HTTPTestClient.exchange(port: haproxy.port, delivery("impactpbx", id: "d\(index)"), from: "127.0.0.3")
             if response.status == 200, let id = response.id { acknowledged.append(id); index += 1; continue }
             XCTAssertEqual(response.status, 503, "\(response)")
             XCTAssertNotNil(response.header("Retry-After"))
@@ -142,7 +143,7 @@ final class HAProxyTests: XCTestCase {
 
         // Out of rotation: every delivery goes to the healthy instance, none is refused.
         for extra in 0..<20 {
-            let response = try OpsHTTP.exchange(port: haproxy.port, delivery("impactpbx", id: "e\(extra)"), from: "127.0.0.3")
+            let response = try HTTPTestClient.exchange(port: haproxy.port, delivery("impactpbx", id: "e\(extra)"), from: "127.0.0.3")
             XCTAssertEqual(response.status, 200, "\(extra): \(response)")
             if let id = response.id { acknowledged.append(id) }
         }

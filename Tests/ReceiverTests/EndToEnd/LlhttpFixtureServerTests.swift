@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import TestSupport
 import XCTest
 
@@ -25,9 +26,9 @@ final class LlhttpFixtureServerTests: ServerTestCase {
     func testEveryFixtureIsAnsweredOrRefusedAndNothingIsSmuggled() throws {
         let server = try startServer()
         for fixture in LlhttpRequestFixtures.all {
-            let client = try RawHTTPClient(port: server.port, timeout: 3)
+            let client = try HTTPTestClient(port: server.port, timeout: 3)
             try client.send(Self.retargeted(fixture.bytes) + Self.follower)
-            let first: HTTPResponseMessage
+            let first: HTTPTestResponse
             do { first = try client.readResponse() } catch {
                 XCTFail("\(fixture.name): \(error)")
                 continue

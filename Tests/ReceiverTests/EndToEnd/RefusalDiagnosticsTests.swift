@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Authentication": one info line per refusal with route, client
 /// and reason, never the secret; "Operating": `/metrics` has a per-route request latency
@@ -8,7 +9,7 @@ final class RefusalDiagnosticsTests: ServerTestCase {
     func testEachRefusalIsOneInfoLineWithItsReasonAndNoSecret() throws {
         let server = try startServer()
         let guess = "guessed-Secret-123"
-        let payload = Payloads.impactpbxHangup(ref: "refusal-1")
+        let payload = OpsPayloads.impactpbxHangup(ref: "refusal-1")
         XCTAssertEqual(try deliver(server, Requests.post("/hooks/impactpbx?token=\(guess)", body: payload)).status, 401)
         XCTAssertEqual(try deliver(server, Requests.post("/hooks/impactpbx", body: payload)).status, 401)
         XCTAssertEqual(try deliver(server, Requests.post("/hooks/guarded?token=\(Requests.secret)", body: payload)).status, 403)
@@ -19,7 +20,7 @@ final class RefusalDiagnosticsTests: ServerTestCase {
             #"info: refused route=impactpbx client=127.0.0.1 reason="missing secret""#,
             #"info: refused route=guarded client=127.0.0.1 reason="address not allowed""#,
         ])
-        let stderr = server.stderrText
+        let stderr = server.stderr
         XCTAssertFalse(stderr.contains(guess) || stderr.contains(Requests.secret) || stderr.contains("refusal-1"), stderr)
     }
 
@@ -31,7 +32,7 @@ final class RefusalDiagnosticsTests: ServerTestCase {
         for _ in 0..<50 { XCTAssertEqual(try deliver(server, request).status, 401) }
         let seconds = Date().timeIntervalSince(started)
         _ = try waitForLines(server, containing: "refused ", count: 1)
-        let written = server.stderrText.split(separator: "\n").filter { $0.contains("refused ") }.count
+        let written = server.stderr.split(separator: "\n").filter { $0.contains("refused ") }.count
         // 5 lines per reason per second; the 50 refusals took `seconds`.
         XCTAssertLessThanOrEqual(written, 5 * (Int(seconds) + 2), "\(written) lines in \(seconds) s")
         XCTAssertLessThan(written, 50)
@@ -47,7 +48,7 @@ final class RefusalDiagnosticsTests: ServerTestCase {
         XCTAssertEqual(try deliver(server, Array("GET / HTTP/1.1\r\nHost: a\r\nBad Header: x\r\n\r\n".utf8)).status, 400)
         XCTAssertEqual(try deliver(server, Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: "")).status, 200)
 
-        let text = try deliver(server, Requests.get("/metrics")).bodyText
+        let text = try deliver(server, Requests.get("/metrics")).text
         XCTAssertTrue(text.contains("# TYPE callhook_request_duration_seconds histogram"), text)
         XCTAssertTrue(text.contains(#"callhook_request_duration_seconds_count{route="impactpbx"} 4"#), text)
         XCTAssertTrue(text.contains(#"callhook_request_duration_seconds_count{route="voipstudio"} 1"#), text)
@@ -74,11 +75,11 @@ final class RefusalDiagnosticsTests: ServerTestCase {
         XCTAssertEqual(report.trimmingCharacters(in: .whitespacesAndNewlines), "", "promtool lints nothing:\n\(report)")
     }
 
-    private func waitForLines(_ server: ServerProcess, containing needle: String, count: Int) throws -> [String] {
+    private func waitForLines(_ server: CallhookProcess, containing needle: String, count: Int) throws -> [String] {
         let deadline = Date().addingTimeInterval(5)
         var lines: [String] = []
         repeat {
-            lines = server.stderrText.split(separator: "\n").map(String.init).filter { $0.contains(needle) }
+            lines = server.stderr.split(separator: "\n").map(String.init).filter { $0.contains(needle) }
             if lines.count >= count { break }
             usleep(5_000)
         } while Date() < deadline

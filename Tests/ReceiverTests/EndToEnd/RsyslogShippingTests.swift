@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Operating.md, "Shipping the log", the tested configuration: rsyslog's `imfile` follows
 /// `events.jsonl` by name while the real logrotate renames it under load (`create`, `SIGHUP` in
@@ -9,7 +10,7 @@ import XCTest
 /// only lines missing are the few callhook wrote into a renamed file before its SIGHUP reopen,
 /// which imfile, having finished that file at the rename, never reads (measured, not wished).
 final class RsyslogShippingTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var server: OpsServer?
     var shipper: OpsRsyslog?
     var collector: OpsRsyslog?
@@ -21,7 +22,7 @@ final class RsyslogShippingTests: XCTestCase {
         guard LogrotateTests.logrotate() != nil else {
             throw XCTSkip("logrotate is not installed (apt-get install logrotate); the shipping test rotates with it")
         }
-        scratch = try OpsScratch()
+        scratch = try ScratchDirectory()
     }
 
     override func tearDown() {
@@ -32,7 +33,7 @@ final class RsyslogShippingTests: XCTestCase {
     }
 
     /// An ImpactPBX hangup carrying a note of `bytes` bytes, so its line is longer than that.
-    func long(_ id: String, bytes: Int) -> OpsHTTP.Request {
+    func long(_ id: String, bytes: Int) -> HTTPTestClient.Request {
         var payload = OpsPayloads.unique(id)
         payload.body = String(payload.body.dropLast()) + #","note":""# + String(repeating: "x", count: bytes) + #""}"#
         return payload.request()
@@ -75,7 +76,7 @@ final class RsyslogShippingTests: XCTestCase {
         var longIDs: [String] = []
         for rotation in 0..<rotations {
             for index in 0..<5 {
-                let response = try OpsHTTP.exchange(port: server.port, long("long-\(rotation)-\(index)", bytes: 60 << 10))
+                let response = try HTTPTestClient.exchange(port: server.port, long("long-\(rotation)-\(index)", bytes: 60 << 10))
                 XCTAssertEqual(response.status, 200, "\(response)")
                 if let id = response.id { longIDs.append(id) }
             }

@@ -103,11 +103,11 @@ final class SlowClientTests: ServerTestCase {
     /// meanwhile, and every slow one is cut by twice the body deadline, none stored.
     func testManyTrickledBodiesAreCutWhileANormalClientIsServed() throws {
         let server = try startServer(config)
-        let body = Array(Payloads.impactpbxHangup(ref: "slow-swarm").utf8)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "slow-swarm").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
-        var slow: [RawHTTPClient] = []
+        var slow: [HTTPTestClient] = []
         for _ in 0..<100 {
-            let client = try RawHTTPClient(port: server.port)
+            let client = try HTTPTestClient(port: server.port)
             try client.send(Array(request.dropLast(body.count)))
             slow.append(client)
         }

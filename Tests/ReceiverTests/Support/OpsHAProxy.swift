@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestKit
 
 /// A real HAProxy in front of one or more callhook servers, in the foreground (`-db`), with the
 /// frontend and backend of Operating.md ("Scaling out") and a stats listener to read server
@@ -9,7 +10,7 @@ import Glibc
 /// ```swift
 /// let haproxy = try OpsHAProxy.start(in: scratch, servers: [server.port])
 /// defer { haproxy.stop() }
-/// let response = try OpsHTTP.exchange(port: haproxy.port, request, from: "127.0.0.3")
+/// let response = try HTTPTestClient.exchange(port: haproxy.port, request, from: "127.0.0.3")
 /// XCTAssertTrue(haproxy.waitFor(server: "s1", state: "DOWN"))
 /// ```
 final class OpsHAProxy {
@@ -69,13 +70,13 @@ final class OpsHAProxy {
             """
     }
 
-    static func start(in scratch: OpsScratch, servers: [Int], retryOnFailure: Bool = false,
+    static func start(in scratch: ScratchDirectory, servers: [Int], retryOnFailure: Bool = false,
                       seconds: Double = 10) throws -> OpsHAProxy {
         guard let haproxy = executable() else { throw OpsFailure("haproxy is not installed") }
         let prefix = scratch.file("haproxy")
         try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
-        let port = try OpsHTTP.freePort()
-        let statsPort = try OpsHTTP.freePort()
+        let port = try HTTPTestClient.freePort()
+        let statsPort = try HTTPTestClient.freePort()
         let text = configuration(port: port, statsPort: statsPort, servers: servers, retryOnFailure: retryOnFailure)
         try Data(text.utf8).write(to: URL(fileURLWithPath: prefix + "/haproxy.cfg"))
         let process = Process()
@@ -102,7 +103,7 @@ final class OpsHAProxy {
 
     /// The backend's servers and their states (`UP`, `DOWN`, `UP 1/2`, ...) from the CSV stats.
     func states() -> [String: String] {
-        guard let response = try? OpsHTTP.exchange(port: statsPort, .get("/stats;csv")), response.status == 200 else {
+        guard let response = try? HTTPTestClient.exchange(port: statsPort, .get("/stats;csv")), response.status == 200 else {
             return [:]
         }
         var result: [String: String] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestKit
 
 /// A real HAProxy in front of a callhook server, in the foreground (`-db`), on a free loopback
 /// port, relaying TCP with `send-proxy-v2`: callhook sees HAProxy's address as the peer and
@@ -8,7 +9,7 @@ import Glibc
 /// ```swift
 /// let haproxy = try OpsHAProxyRelay.start(in: scratch, upstreamPort: server.port)
 /// defer { haproxy.stop() }
-/// let response = try OpsHTTP(port: haproxy.port, from: "127.0.0.3").send(request)
+/// let response = try HTTPTestClient(port: haproxy.port, from: "127.0.0.3").request(request)
 /// ```
 final class OpsHAProxyRelay {
     let process: Process
@@ -50,7 +51,7 @@ final class OpsHAProxyRelay {
     static func start(in directory: String, upstreamPort: Int, sendProxy: String = "send-proxy-v2",
                       seconds: Double = 10) throws -> OpsHAProxyRelay {
         guard let haproxy = executable() else { throw OpsFailure("haproxy is not installed") }
-        let port = try OpsHTTP.freePort()
+        let port = try HTTPTestClient.freePort()
         let config = directory + "/haproxy.cfg"
         try Data(configuration(port: port, upstreamPort: upstreamPort, sendProxy: sendProxy).utf8)
             .write(to: URL(fileURLWithPath: config))
@@ -66,7 +67,7 @@ final class OpsHAProxyRelay {
         let started = OpsHAProxyRelay(process: process, port: port, directory: directory)
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if (try? RawHTTPClient.connects(port: port)) == true { return started }
+            if (try? HTTPTestClient.connects(port: port)) == true { return started }
             if !process.isRunning { break }
             usleep(20_000)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestKit
 
 /// Senders that behave as PBXs do: each delivery is sent until it gets `200`, again on a `5xx`
 /// or a connection error (on a fresh connection, after a short back-off), up to a bound; each on
@@ -34,7 +35,7 @@ final class OpsRetryingSender: Sendable {
 
     private func run(port: Int, name: String) {
         var sequence = 0
-        var connection: OpsHTTP?
+        var connection: HTTPTestClient?
         while !stopping.load(ordering: .relaxed) {
             let callID = "\(name)-\(sequence)"
             var delivered = false
@@ -44,8 +45,8 @@ final class OpsRetryingSender: Sendable {
                     usleep(UInt32(min(attempt, 10)) * 10_000)   // the sender's back-off, not a wait for a condition
                 }
                 do {
-                    if connection == nil { connection = try OpsHTTP(port: port, timeoutSeconds: 5) }
-                    let response = try connection!.send(OpsPayloads.unique(callID).request())
+                    if connection == nil { connection = try HTTPTestClient(port: port, timeout: 5) }
+                    let response = try connection!.request(OpsPayloads.unique(callID).request())
                     if response.header("Connection")?.lowercased() == "close" { connection = nil }
                     if response.status == 200 { delivered = true; break }
                     guard response.status >= 500 else {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestKit
 
 /// A real rsyslogd with its own config, pid file and work directory under a scratch directory,
 /// in the foreground (`-n`), loading no module but the ones its config names: no `/dev/log`,
@@ -63,20 +64,20 @@ final class OpsRsyslog {
         """
     }
 
-    static func shipper(in scratch: OpsScratch, following log: String, to collectorPort: Int) throws -> OpsRsyslog {
+    static func shipper(in scratch: ScratchDirectory, following log: String, to collectorPort: Int) throws -> OpsRsyslog {
         try start(in: scratch, name: "shipper", port: 0) {
             shipperConfiguration(workDirectory: $0, log: log, collectorPort: collectorPort)
         }
     }
 
-    static func collector(in scratch: OpsScratch, output: String) throws -> OpsRsyslog {
-        let port = try OpsHTTP.freePort()
+    static func collector(in scratch: ScratchDirectory, output: String) throws -> OpsRsyslog {
+        let port = try HTTPTestClient.freePort()
         let started = try start(in: scratch, name: "collector", port: port) {
             collectorConfiguration(workDirectory: $0, port: port, output: output)
         }
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if (try? OpsHTTP(port: port)) != nil { return started }
+            if (try? HTTPTestClient.connects(port: port)) == true { return started }
             if !started.process.isRunning { break }
             usleep(20_000)
         }
@@ -84,7 +85,7 @@ final class OpsRsyslog {
         throw OpsFailure("the collecting rsyslogd did not listen on \(port):\n\(started.log)")
     }
 
-    private static func start(in scratch: OpsScratch, name: String, port: Int,
+    private static func start(in scratch: ScratchDirectory, name: String, port: Int,
                               configuration: (String) -> String) throws -> OpsRsyslog {
         guard let rsyslogd = executable() else { throw OpsFailure("rsyslogd is not installed") }
         let directory = scratch.file(name)
