@@ -35,6 +35,7 @@ let package = Package(
         .executableTarget(name: "FuzzMultipart", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzMultipart"),
         .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
+        .executableTarget(name: "FuzzDeclaredVendors", dependencies: ["FuzzSupport", "TestSupport"], path: "Tests/Fuzz/FuzzDeclaredVendors"),
         .executableTarget(name: "FuzzProxyProtocol", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzProxyProtocol"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),

@@ -9,6 +9,7 @@ import Foundation
 //       (per run: req/s, p99, CPU µs and context switches per request, lines per write, and
 //       nginx `return 200` under the same wrk command for the CPU ratio)
 //   callhook-bench stats [--events N]          `callhook stats` over N generated events (1,000,000)
+//   callhook-bench vendors [--count N]         compiling a config with N declared vendors (50)
 //   callhook-bench all                         the whole table of the README
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -41,10 +42,13 @@ do {
         print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "
               + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned"))
         try load.run(serverBinary: serverBinary)
+    case "vendors":
+        VendorsBenchmark.run(count: option("--count").flatMap { Int($0) } ?? 50, rounds: 11)
     case "stats":
         try StatsBenchmark.run(callhook: serverBinary, events: option("--events").flatMap { Int($0) } ?? 1_000_000)
     case "all":
         DecodeBenchmark.run(iterations: 200_000, rounds: 5)
+        VendorsBenchmark.run(count: 50, rounds: 11)
         for (fsync, payload) in [("always", BenchPayloads.impactPBXHangup), ("always", BenchPayloads.urlNetworksHangup),
                                  ("never", BenchPayloads.impactPBXHangup), ("never", BenchPayloads.urlNetworksHangup)] {
             var load = LoadBenchmark()
@@ -64,7 +68,7 @@ do {
         print("load: both cores, 2 event loops, fsync never, unpinned")
         try unpinned.run(serverBinary: serverBinary)
     default:
-        print("usage: callhook-bench decode | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] | all")
+        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] | all")
         exit(arguments.isEmpty ? 0 : 2)
     }
 } catch {

@@ -134,7 +134,7 @@ final class ReceiverApp: HTTPHandler {
             return respond(Responses.probe)
         }
 
-        switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
+        switch CallEventDecoder.decode(delivery, as: match.route.vendor, catalog: settings.configuration.vendors) {
         case .failure(let failure):
             RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure) { [metrics] result in
                 switch result {

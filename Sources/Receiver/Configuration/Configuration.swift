@@ -42,6 +42,8 @@ struct Configuration: Sendable, Equatable {
     var eventLoops: Int
     /// `routes`, in the file's order.
     var routes: [Route]
+    /// `vendors` compiled, with the coded and shipped vendors: what routes and `auto` pick from.
+    var vendors: VendorCatalog = .builtIn
 
     /// A configuration with every default and the given routes.
     init(routes: [Route]) {

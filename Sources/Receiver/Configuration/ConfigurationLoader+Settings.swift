@@ -7,6 +7,7 @@ extension ConfigurationLoader {
     static let topLevelKeys = [
         "listen", "event_log", "rejects_log", "fsync", "fsync_interval_ms", "dedupe_window",
         "trusted_proxies", "admin_token", "event_loops", "limits", "routes", "calls_active_ttl_seconds",
+        "vendors",
         "listen_proxy_protocol",
     ]
 
@@ -85,8 +86,12 @@ extension ConfigurationLoader {
         if let value = fields["limits"] {
             configuration.limits = readLimits(value, into: &reader)
         }
+        // Before the routes, which may name them.
+        if let value = fields["vendors"] {
+            configuration.vendors = readVendors(value, into: &reader)
+        }
         if let value = fields["routes"] {
-            configuration.routes = readRoutes(value, into: &reader)
+            configuration.routes = readRoutes(value, vendors: configuration.vendors, into: &reader)
         } else {
             reader.error(root.key("routes"), "missing (required): a list of routes such as "
                 + "[{\"name\": \"voipnow\", \"path\": \"/hooks/voipnow\", \"vendor\": \"voipnow\", \"secret\": \"...\"}]")

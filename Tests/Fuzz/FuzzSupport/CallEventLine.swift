@@ -1,10 +1,9 @@
 import CallEvents
-import FuzzSupport
 
 /// The checks on one written event: one line, valid JSON, every field of
 /// Documentation.docc/EventSchema.md present with its type, and `raw` and `query` read back as
-/// decoded.
-enum CallEventLine {
+/// decoded. Shared by the targets that decode (FuzzVendorDecoders, FuzzDeclaredVendors).
+public enum CallEventLine {
     enum Kind { case string, nullableString, time, nullableTime, nullableInteger, party, source, any }
 
     static let fields: [(String, Kind)] = [
@@ -17,7 +16,7 @@ enum CallEventLine {
         ("recording", .nullableString), ("source", .source), ("raw", .any), ("query", .any),
     ]
 
-    static func check(_ event: CallEvent, _ context: String) {
+    public static func check(_ event: CallEvent, _ context: String) {
         let line = event.jsonLine()
         JSONRoundTrip.checkOneLine(line, context)
         guard case .success(let parsed) = JSONParser.parse(line), case .object(let members) = parsed else {
