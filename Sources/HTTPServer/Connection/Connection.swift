@@ -178,8 +178,10 @@ final class Connection {
         case .none, .close:
             break
         case .screen(let head):
-            let refusal = loop.handler.screen(head, connection: info)
-            perform(state.screened(refusal: refusal, now: loop.now))
+            switch loop.handler.screen(head, connection: info) {
+            case .refuse(let refusal): perform(state.screened(refusal: refusal, now: loop.now))
+            case .proceed(let context): perform(state.screened(refusal: nil, context: context, now: loop.now))
+            }
         case .sendContinue:
             loop.writeBuffer.append(contentsOf: ResponseEncoder.continueResponse)
         case .handle(let request):

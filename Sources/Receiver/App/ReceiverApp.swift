@@ -22,7 +22,6 @@ final class ReceiverApp: HTTPHandler {
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
     /// Swapped whole by `apply`; every request reads it once, in `screen`.
     private let current: Mutex<ReceiverSettings>
-    private let screened = ScreenedRequests()
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
                 dedupe: DedupeIndex, metrics: Metrics = Metrics(), refusals: RefusalLog = RefusalLog()) {
@@ -55,15 +54,18 @@ final class ReceiverApp: HTTPHandler {
 
     // MARK: - The head: route, method, auth
 
-    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
-        let settings = self.settings
-        let answer = screen(head, connection: connection, settings: settings)
-        if answer == nil { screened.remember(settings, for: connection) }
-        return answer
+    /// Route, method and auth from the head alone. What it finds (the settings it used, the
+    /// route, the client) goes to `handle` with the request, so a reload in between cannot
+    /// change the rules a request started under and nothing is worked out twice.
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPScreening {
+        var screened = ScreenedRequest(settings: settings)
+        if let refusal = screen(head, connection: connection, into: &screened) { return .refuse(refusal) }
+        return .proceed(context: screened)
     }
 
-    private func screen(_ head: HTTPRequestHead, connection: ConnectionInfo, settings: ReceiverSettings) -> HTTPResponse? {
+    private func screen(_ head: HTTPRequestHead, connection: ConnectionInfo, into screened: inout ScreenedRequest) -> HTTPResponse? {
         let path = head.path
+        let settings = screened.settings
         let configuration = settings.configuration
         if let admin = AdminEndpoint(path: path) {
             return admin.screen(head, client: clientAddress(head, connection, configuration), configuration: configuration)
@@ -80,6 +82,8 @@ final class ReceiverApp: HTTPHandler {
             return Responses.methodNotAllowed
         }
         let client = clientAddress(head, connection, configuration)
+        screened.match = match
+        screened.client = client
         let decision = Authenticator.check(route: match.route, client: client, query: head.query, headers: head.headers)
         guard decision == .ok else {
             refusals.refused(route: match.route.name, client: client?.description ?? connection.peerAddress,
@@ -92,18 +96,26 @@ final class ReceiverApp: HTTPHandler {
         return nil
     }
 
+    /// For a request handed to `handle` without its screening (in-process callers).
+    private func rescreen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> ScreenedRequest {
+        var screened = ScreenedRequest(settings: settings)
+        _ = screen(head, connection: connection, into: &screened)
+        return screened
+    }
+
     // MARK: - The whole request: decode, dedupe, store, answer
 
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
         let head = request.head
-        let settings = screened.take(for: connection) ?? self.settings
+        let screened = request.context as? ScreenedRequest ?? rescreen(request.head, connection: connection)
+        let settings = screened.settings
         if let admin = AdminEndpoint(path: head.path) {
             send(admin.respond(head, app: self))
             return
         }
         if handleLive(head, respond: send) { return }
         // `screen` passed, so the route exists and the method is one we serve.
-        guard let match = settings.routes.match(path: head.path) else { return send(Responses.notFound) }
+        guard let match = screened.match else { return send(Responses.notFound) }
         let routeName = match.route.name
         // The whole request has been read: the latency a sender waits for starts now.
         let started = SystemClock.monotonicNanos()
@@ -119,7 +131,7 @@ final class ReceiverApp: HTTPHandler {
         }
 
         let now = WallClock.now()
-        let client = clientAddress(head, connection, settings.configuration)
+        let client = screened.client
         let delivery = Delivery(
             method: head.method, contentType: head.headers["Content-Type"], body: request.body,
             query: head.query.map { Array($0.utf8) }, hint: match.hint,

@@ -35,6 +35,18 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(server.openConnections, 1)
     }
 
+    func testWhatScreenLearnedReachesHandleWithItsOwnRequest() throws {
+        let handler = TestHandler()
+        let (server, address) = try HTTPServer.make(handler: handler)
+        defer { server.stop(drainMilliseconds: 0) }
+        let client = try HTTPTestClient(address)
+        // Pipelined, with bodies: each context must stay with its own request.
+        try client.send(post("/echo?n=1", "a") + post("/echo?n=2", "bb") + post("/echo?n=3", "ccc"))
+        for _ in 0..<3 { XCTAssertEqual(try client.readResponse().status, 200) }
+        XCTAssertEqual(handler.handled.map { $0.context as? String },
+                       ["screened /echo?n=1", "screened /echo?n=2", "screened /echo?n=3"])
+    }
+
     func testPipelinedRequestsInOneWriteAreAnsweredInOrder() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }

@@ -28,10 +28,11 @@ final class TestHandler: HTTPHandler {
     var screenedCount: Int { record.withLock { $0.screened } }
     var held: [HTTPResponder] { record.withLock { $0.held } }
 
-    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+    /// Each request proceeds with the target it was screened for as its context.
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPScreening {
         record.withLock { $0.screened += 1 }
-        if head.path == "/refuse" { return .json(401, #"{"ok":false,"error":"unauthorized"}"#) }
-        return nil
+        if head.path == "/refuse" { return .refuse(.json(401, #"{"ok":false,"error":"unauthorized"}"#)) }
+        return .proceed(context: "screened " + head.target)
     }
 
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond: @escaping HTTPResponder) {
