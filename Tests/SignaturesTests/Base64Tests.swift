@@ -1,5 +1,5 @@
 import XCTest
-@testable import CallEvents
+@testable import Signatures
 
 final class Base64Tests: XCTestCase {
     private func decode(_ text: String) -> String? {
