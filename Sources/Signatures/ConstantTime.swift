@@ -7,6 +7,7 @@
 public enum ConstantTime {
     /// True if `a` and `b` hold the same bytes. The length is not secret: different lengths
     /// return at once; equal lengths always read every byte.
+    @inlinable
     public static func equals(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0

@@ -7,10 +7,13 @@
 /// HMAC<SHA1>.authenticationCode(for: body, key: key)        // one call, key hashed each time
 /// ```
 public struct HMAC<Hash: HashFunction>: Sendable {
-    private var inner: Hash
-    private var outer: Hash
+    // Inlinable so callers in other modules get it specialized for their hash, with no
+    // generic metadata looked up per call.
+    @usableFromInline var inner: Hash
+    @usableFromInline var outer: Hash
 
     /// RFC 2104 §2: a key longer than the block is hashed first; shorter ones are zero-padded.
+    @inlinable
     public init(key: some Collection<UInt8>) {
         var block = [UInt8](repeating: 0, count: Hash.blockSize)
         if key.count > Hash.blockSize {
@@ -26,6 +29,7 @@ public struct HMAC<Hash: HashFunction>: Sendable {
     }
 
     /// The code of the concatenation of `parts`, in order (a template's pieces need no copy).
+    @inlinable
     public func authenticationCode(forParts parts: [UnsafeRawBufferPointer]) -> [UInt8] {
         var inner = self.inner
         for part in parts { inner.update(part) }
@@ -34,6 +38,7 @@ public struct HMAC<Hash: HashFunction>: Sendable {
         return outer.finalize()
     }
 
+    @inlinable
     public func authenticationCode(for message: some Sequence<UInt8>) -> [UInt8] {
         var inner = self.inner
         inner.update(message)
@@ -42,6 +47,7 @@ public struct HMAC<Hash: HashFunction>: Sendable {
         return outer.finalize()
     }
 
+    @inlinable
     public static func authenticationCode(for message: some Sequence<UInt8>, key: some Collection<UInt8>) -> [UInt8] {
         HMAC(key: key).authenticationCode(for: message)
     }

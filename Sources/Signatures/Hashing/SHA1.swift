@@ -67,6 +67,7 @@ public struct SHA1: HashFunction {
 }
 
 extension FixedWidthInteger {
-    @inline(__always) func rotatedRight(_ count: Self) -> Self { (self >> count) | (self << (Self(Self.bitWidth) - count)) }
-    @inline(__always) func rotatedLeft(_ count: Self) -> Self { (self << count) | (self >> (Self(Self.bitWidth) - count)) }
+    // Masking shifts: the generic `>>` checks for over-wide counts on every call.
+    @inline(__always) func rotatedRight(_ count: Self) -> Self { (self &>> count) | (self &<< (Self(Self.bitWidth) &- count)) }
+    @inline(__always) func rotatedLeft(_ count: Self) -> Self { (self &<< count) | (self &>> (Self(Self.bitWidth) &- count)) }
 }

@@ -42,31 +42,67 @@ public struct SHA256: HashFunction {
                     for block in 0..<blocks {
                         let p = data + block * 64
                         var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                        for t in 0..<64 {
-                            let word: UInt32
-                            if t < 16 {
-                                word = loadBigEndian32(p, t)
-                            } else {
-                                let w15 = w[(t - 15) & 15], w2 = w[(t - 2) & 15]
-                                let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
-                                let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
-                                word = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
-                            }
-                            w[t & 15] = word
-                            let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                            let choose = (e & f) ^ (~e & g)
-                            let t1 = h &+ sum1 &+ choose &+ k[t] &+ word
-                            let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                            let majority = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = sum0 &+ majority
-                            h = g; g = f; f = e; e = d &+ t1
-                            d = c; c = b; b = a; a = t1 &+ t2
+                        // Eight rounds per pass with the roles of a…h rotated in the arguments
+                        // instead of moving eight words each round.
+                        var t = 0
+                        while t < 16 {
+                            SHA256.round(a, b, c, &d, e, f, g, &h, k[t], SHA256.loadWord(t, w, p))
+                            SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1], SHA256.loadWord(t + 1, w, p))
+                            SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2], SHA256.loadWord(t + 2, w, p))
+                            SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3], SHA256.loadWord(t + 3, w, p))
+                            SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4], SHA256.loadWord(t + 4, w, p))
+                            SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5], SHA256.loadWord(t + 5, w, p))
+                            SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6], SHA256.loadWord(t + 6, w, p))
+                            SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7], SHA256.loadWord(t + 7, w, p))
+                            t += 8
+                        }
+                                                while t < 64 {
+                            SHA256.round(a, b, c, &d, e, f, g, &h, k[t], SHA256.expandWord(t, w, p))
+                            SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1], SHA256.expandWord(t + 1, w, p))
+                            SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2], SHA256.expandWord(t + 2, w, p))
+                            SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3], SHA256.expandWord(t + 3, w, p))
+                            SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4], SHA256.expandWord(t + 4, w, p))
+                            SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5], SHA256.expandWord(t + 5, w, p))
+                            SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6], SHA256.expandWord(t + 6, w, p))
+                            SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7], SHA256.expandWord(t + 7, w, p))
+                            t += 8
                         }
                         h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                     }
                 }
             }
         }
+    }
+
+    /// FIPS 180-4 §6.2.2 step 1: word t of the schedule, kept as a ring of 16.
+    @inline(__always)
+    static func loadWord(_ t: Int, _ w: UnsafeMutableBufferPointer<UInt32>, _ p: UnsafeRawPointer) -> UInt32 {
+        let word = loadBigEndian32(p, t)
+        w[t] = word
+        return word
+    }
+
+    @inline(__always)
+    static func expandWord(_ t: Int, _ w: UnsafeMutableBufferPointer<UInt32>, _ p: UnsafeRawPointer) -> UInt32 {
+        let w15 = w[(t - 15) & 15], w2 = w[(t - 2) & 15]
+        let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 &>> 3)
+        let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 &>> 10)
+        let word = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
+        w[t & 15] = word
+        return word
+    }
+
+    /// FIPS 180-4 §6.2.2 step 3, one round, written for the caller to rotate the names.
+    @inline(__always)
+    static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                      _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ k: UInt32, _ word: UInt32) {
+        let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let choose = (e & f) ^ (~e & g)
+        let t1 = h &+ sum1 &+ choose &+ k &+ word
+        let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let majority = (a & b) ^ (c & (a ^ b))
+        d &+= t1
+        h = t1 &+ sum0 &+ majority
     }
 
     // FIPS 180-4 §4.2.2.
