@@ -6,8 +6,11 @@ import Foundation
 //   callhook-bench crypto                      HMAC-SHA256 over 1 KiB and Ed25519 verification, one core
 //   callhook-bench load [options]              the server under wrk (Debian's `wrk` package)
 //       --fsync always|never  --payload json|form  --seconds N  --runs N
-//       --loops N  --unpinned  --idle N
+//       --loops N  --unpinned  --idle N  --no-nginx
+//       (per run: req/s, p99, CPU µs and context switches per request, lines per write, and
+//       nginx `return 200` under the same wrk command for the CPU ratio)
 //   callhook-bench stats [--events N]          `callhook stats` over N generated events (1,000,000)
+//   callhook-bench vendors [--count N]         compiling a config with N declared vendors (50)
 //   callhook-bench all                         the whole table of the README
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -27,6 +30,7 @@ func loadBenchmark() -> LoadBenchmark {
     load.eventLoops = option("--loops").flatMap { Int($0) } ?? load.eventLoops
     load.idleConnections = option("--idle").flatMap { Int($0) } ?? 0
     load.pinned = !arguments.contains("--unpinned")
+    load.compareWithNginx = !arguments.contains("--no-nginx")
     return load
 }
 
@@ -41,10 +45,13 @@ do {
         print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "
               + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned"))
         try load.run(serverBinary: serverBinary)
+    case "vendors":
+        VendorsBenchmark.run(count: option("--count").flatMap { Int($0) } ?? 50, rounds: 11)
     case "stats":
         try StatsBenchmark.run(callhook: serverBinary, events: option("--events").flatMap { Int($0) } ?? 1_000_000)
     case "all":
         DecodeBenchmark.run(iterations: 200_000, rounds: 5)
+        VendorsBenchmark.run(count: 50, rounds: 11)
         for (fsync, payload) in [("always", BenchPayloads.impactPBXHangup), ("always", BenchPayloads.urlNetworksHangup),
                                  ("never", BenchPayloads.impactPBXHangup), ("never", BenchPayloads.urlNetworksHangup)] {
             var load = LoadBenchmark()
@@ -64,7 +71,7 @@ do {
         print("load: both cores, 2 event loops, fsync never, unpinned")
         try unpinned.run(serverBinary: serverBinary)
     default:
-        print("usage: callhook-bench decode | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] | all")
+        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] | all")
         exit(arguments.isEmpty ? 0 : 2)
     }
 } catch {

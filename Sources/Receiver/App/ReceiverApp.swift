@@ -2,6 +2,7 @@ import CallEvents
 import EventLog
 import HTTPServer
 import Synchronization
+import System
 
 /// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
 /// write durably and answer (Documentation.docc/Receiver.md). A delivery travels:
@@ -12,25 +13,37 @@ import Synchronization
 /// let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), handler: app)
 /// ```
 final class ReceiverApp: HTTPHandler {
-    let configuration: Configuration
-    let routes: RouteTable
     let eventLog: EventLogWriter
-    let rejects: RejectsRecorder
+    let rejectsLog: EventLogWriter
     let dedupe: DedupeIndex
-    let redactor: SecretRedactor
     let metrics: Metrics
     let live = LiveHub()
+    let refusals: RefusalLog
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
+    /// Swapped whole by `apply`; every request reads it once, in `screen`.
+    private let current: Mutex<ReceiverSettings>
+    private let screened = ScreenedRequests()
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
-                dedupe: DedupeIndex, metrics: Metrics = Metrics()) {
-        self.configuration = configuration
-        self.routes = RouteTable(configuration.routes)
+                dedupe: DedupeIndex, metrics: Metrics = Metrics(), refusals: RefusalLog = RefusalLog()) {
+        current = Mutex(ReceiverSettings(configuration))
         self.eventLog = eventLog
+        self.rejectsLog = rejectsLog
         self.dedupe = dedupe
         self.metrics = metrics
-        self.redactor = SecretRedactor(secrets: configuration.secretTexts)
-        self.rejects = RejectsRecorder(log: rejectsLog, redactor: redactor)
+        self.refusals = refusals
+    }
+
+    /// The settings requests that start now are served under.
+    var settings: ReceiverSettings { current.withLock { $0 } }
+    var configuration: Configuration { settings.configuration }
+    var rejects: RejectsRecorder { RejectsRecorder(log: rejectsLog, redactor: settings.redactor) }
+
+    /// Serves requests that start after this call under `configuration` (a reload). Requests
+    /// already screened finish under the settings they were screened with.
+    func apply(_ configuration: Configuration) {
+        let settings = ReceiverSettings(configuration)
+        current.withLock { $0 = settings }
     }
 
     /// Lets `/metrics` report the server's open connections.
@@ -43,12 +56,20 @@ final class ReceiverApp: HTTPHandler {
     // MARK: - The head: route, method, auth
 
     func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+        let settings = self.settings
+        let answer = screen(head, connection: connection, settings: settings)
+        if answer == nil { screened.remember(settings, for: connection) }
+        return answer
+    }
+
+    private func screen(_ head: HTTPRequestHead, connection: ConnectionInfo, settings: ReceiverSettings) -> HTTPResponse? {
         let path = head.path
+        let configuration = settings.configuration
         if let admin = AdminEndpoint(path: path) {
-            return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
+            return admin.screen(head, client: clientAddress(head, connection, configuration), configuration: configuration)
         }
-        if let answer = screenLive(head, connection: connection) { return answer }
-        guard let match = routes.match(path: path) else {
+        if let answer = screenLive(head, connection: connection, configuration: configuration) { return answer }
+        guard let match = settings.routes.match(path: path) else {
             metrics.countRequest(route: nil, status: 404)
             return Responses.notFound
         }
@@ -58,9 +79,11 @@ final class ReceiverApp: HTTPHandler {
             metrics.countRequest(route: match.route.name, status: 405)
             return Responses.methodNotAllowed
         }
-        let decision = Authenticator.check(route: match.route, client: clientAddress(head, connection),
-                                           query: head.query, headers: head.headers)
+        let client = clientAddress(head, connection, configuration)
+        let decision = Authenticator.check(route: match.route, client: client, query: head.query, headers: head.headers)
         guard decision == .ok else {
+            refusals.refused(route: match.route.name, client: client?.description ?? connection.peerAddress,
+                             reason: RefusalReason(decision, query: head.query, headers: head.headers))
             metrics.countAuthRefusal(route: match.route.name, status: decision.status)
             metrics.countRequest(route: match.route.name, status: decision.status)
             let message = decision == .forbidden ? "address not allowed" : "missing or wrong secret"
@@ -73,17 +96,21 @@ final class ReceiverApp: HTTPHandler {
 
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
         let head = request.head
+        let settings = screened.take(for: connection) ?? self.settings
         if let admin = AdminEndpoint(path: head.path) {
             send(admin.respond(head, app: self))
             return
         }
         if handleLive(head, respond: send) { return }
         // `screen` passed, so the route exists and the method is one we serve.
-        guard let match = routes.match(path: head.path) else { return send(Responses.notFound) }
+        guard let match = settings.routes.match(path: head.path) else { return send(Responses.notFound) }
         let routeName = match.route.name
+        // The whole request has been read: the latency a sender waits for starts now.
+        let started = SystemClock.monotonicNanos()
         let respond: HTTPResponder = { [metrics] response in
             metrics.countRequest(route: routeName, status: response.status)
             send(response)
+            metrics.observeLatency(route: routeName, seconds: Double(SystemClock.monotonicNanos() &- started) / 1e9)
         }
         switch head.method {
         case "HEAD": return respond(Responses.head)
@@ -92,10 +119,12 @@ final class ReceiverApp: HTTPHandler {
         }
 
         let now = WallClock.now()
-        let client = clientAddress(head, connection)
+        let client = clientAddress(head, connection, settings.configuration)
         let delivery = Delivery(
             method: head.method, contentType: head.headers["Content-Type"], body: request.body,
             query: head.query.map { Array($0.utf8) }, hint: match.hint,
+            // A `jwt` body is decoded unverified only where there is no secret to verify it with.
+            unverifiedJWT: match.route.secret == nil ? .decode : .refuse,
             id: EventID.make(now: now), receivedAt: now, route: routeName,
             source: EventSource(addr: client?.description ?? connection.peerAddress,
                                 userAgent: head.headers["User-Agent"]))
@@ -105,9 +134,9 @@ final class ReceiverApp: HTTPHandler {
             return respond(Responses.probe)
         }
 
-        switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
+        switch CallEventDecoder.decode(delivery, as: match.route.vendor, catalog: settings.configuration.vendors) {
         case .failure(let failure):
-            rejects.record(delivery, failure: failure) { [metrics] result in
+            RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure) { [metrics] result in
                 switch result {
                 case .success:
                     metrics.countReject(route: routeName, status: failure.status)
@@ -117,14 +146,15 @@ final class ReceiverApp: HTTPHandler {
                 }
             }
         case .success(let event):
-            store(event, route: routeName, respond: respond)
+            store(event, route: routeName, redactor: settings.redactor, respond: respond)
         }
     }
 
     /// Claims the event's key, then writes its line and answers `200`, or answers as a
     /// duplicate of the copy that claimed the key first: at once when that copy is written,
     /// else once it is (or with its `503` when its write fails).
-    private func store(_ event: CallEvent, route routeName: String, respond: @escaping HTTPResponder) {
+    private func store(_ event: CallEvent, route routeName: String, redactor: SecretRedactor,
+                       respond: @escaping HTTPResponder) {
         let key = event.key
         let claim = dedupe.claim(key) { [metrics] outcome in
             switch outcome {
@@ -146,10 +176,10 @@ final class ReceiverApp: HTTPHandler {
         }
         var line = event.jsonLine()
         redactor.redact(&line)
-        eventLog.append(line) { [dedupe, metrics, live, line] result in
+        eventLog.append(line, start: .deferred) { [dedupe, metrics, live, line] result in
             switch result {
             case .success:
-                live.add(line: line)
+                live.add(line: line, event: event)
                 metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
                 respond(Responses.stored(id: event.id))
                 dedupe.settle(key, .success(event.id))
@@ -160,13 +190,20 @@ final class ReceiverApp: HTTPHandler {
         }
     }
 
+    /// The lines this round of the event loop queued go to the writers as one batch each.
+    func roundEnded() {
+        eventLog.startDeferred()
+        rejectsLog.startDeferred()
+    }
+
     func serverAnswered(status: Int, connection: ConnectionInfo) {
         metrics.countRequest(route: nil, status: status)
     }
 
     /// The client after trusted-proxy resolution; nil when the peer address does not parse.
-    func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo) -> IPAddress? {
-        ClientAddress.resolve(peer: connection.peerAddress, headers: head.headers,
+    func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo,
+                       _ configuration: Configuration) -> IPAddress? {
+        ClientAddress.resolve(optionalPeer: connection.peer, headers: head.headers,
                               trustedProxies: configuration.trustedProxies)
     }
 }

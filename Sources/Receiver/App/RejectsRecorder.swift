@@ -11,6 +11,8 @@ struct RejectsRecorder: Sendable {
     let redactor: SecretRedactor
 
     /// Records a delivery the decoders refused; `completion` runs once it is on disk, or failed.
+    /// Called from an event loop: the writer starts at the end of the loop's round
+    /// (`ReceiverApp.roundEnded`).
     func record(_ delivery: Delivery, failure: DecodeFailure,
                 completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
         // A GET carries its payload in the query; keep that, without the auth token.
@@ -21,7 +23,7 @@ struct RejectsRecorder: Sendable {
                              vendor: failure.vendor?.rawValue, error: failure.message,
                              contentType: delivery.contentType, body: body, source: delivery.source)
         redactor.redact(&line)
-        log.append(line, completion: completion)
+        log.append(line, start: .deferred, completion: completion)
     }
 
     /// A torn tail cut from the event log at start: never acknowledged, kept here.

@@ -1,3 +1,4 @@
+import CallEvents
 import Live
 import Synchronization
 
@@ -19,9 +20,10 @@ final class LiveHub: Sendable {
         views.withLock { $0 = rebuilt }
     }
 
-    func add(line: [UInt8]) {
-        guard let event = LiveEvent(line: line) else { return }
-        views.withLock { $0.add(event) }
+    /// An event just made durable as `line`, in log order.
+    func add(line: [UInt8], event: CallEvent) {
+        let live = LiveEvent(line: line, event: event)
+        views.withLock { $0.add(live) }
     }
 
     func activeJSON(nowMilliseconds now: Int64) -> [UInt8] {
