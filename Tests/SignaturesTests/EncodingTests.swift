@@ -18,3 +18,14 @@ final class EncodingTests: XCTestCase {
         XCTAssertTrue(ConstantTime.equals([UInt8](), []))
     }
 }
+
+final class Base64StrictnessTests: XCTestCase {
+    // RFC 4648 §3.5: "RSOYDt4T1cUTdK1PDd93/VVr8B9=" would decode to the same 20 bytes as the
+    // canonical "…B8=" if the two spare bits were ignored.
+    func testNonZeroSpareBitsAreRefused() {
+        XCTAssertNotNil(Base64.decode("RSOYDt4T1cUTdK1PDd93/VVr8B8=".utf8))
+        XCTAssertNil(Base64.decode("RSOYDt4T1cUTdK1PDd93/VVr8B9=".utf8))
+        XCTAssertNil(Base64.decode("QR==".utf8))
+        XCTAssertEqual(Base64.decode("QQ==".utf8), [0x41])
+    }
+}
