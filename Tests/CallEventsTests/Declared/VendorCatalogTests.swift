@@ -15,8 +15,8 @@ final class VendorCatalogTests: XCTestCase {
 
     func testBuiltInOrder() {
         XCTAssertEqual(VendorCatalog.builtIn.all.map(\.name),
-                       ["impactpbx", "voipstudio", "urlnetworks", "twilio", "aircall", "voipnow"])
-        XCTAssertEqual(VendorCatalog.builtIn.names, ["voipnow", "urlnetworks", "voipstudio", "impactpbx", "twilio", "aircall"])
+                       ["impactpbx", "voipstudio", "urlnetworks", "twilio", "zoom", "ringcentral", "aircall", "telnyx", "dialpad", "vonage", "voipnow"])
+        XCTAssertEqual(VendorCatalog.builtIn.names, ["voipnow", "urlnetworks", "voipstudio", "impactpbx", "twilio", "zoom", "ringcentral", "aircall", "telnyx", "dialpad", "vonage"])
     }
 
     func testShippedBeforeVoipNowSoTwilioIsNotVoipNow() {
@@ -51,7 +51,7 @@ final class VendorCatalogTests: XCTestCase {
         let catalog = VendorCatalog(declaring: [mine])
         XCTAssertEqual(catalog.overridden, ["twilio"])
         XCTAssertTrue(catalog.declared.isEmpty)
-        XCTAssertEqual(catalog.all.map(\.name), ["impactpbx", "voipstudio", "urlnetworks", "twilio", "aircall", "voipnow"])
+        XCTAssertEqual(catalog.all.map(\.name), ["impactpbx", "voipstudio", "urlnetworks", "twilio", "zoom", "ringcentral", "aircall", "telnyx", "dialpad", "vonage", "voipnow"])
         XCTAssertTrue(catalog.vendor(named: "twilio")?.definition === mine)
         XCTAssertEqual(catalog.kind(of: catalog.vendor(named: "twilio")!), .declared)
         XCTAssertEqual(catalog.kind(of: catalog.vendor(named: "aircall")!), .shipped)

@@ -33,7 +33,7 @@ final class ConfigurationLoaderVendorsTests: XCTestCase {
 
     func testARouteCannotNameAnUndeclaredVendor() {
         XCTAssertEqual(configurationErrors(config(acme, route: "acne")), [
-            #"$.routes[0].vendor: unknown vendor "acne" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, aircall, acme or auto)"#,
+            #"$.routes[0].vendor: unknown vendor "acne" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, zoom, ringcentral, aircall, telnyx, dialpad, vonage, acme or auto)"#,
         ])
     }
 
@@ -89,7 +89,7 @@ final class ConfigurationLoaderVendorsTests: XCTestCase {
         XCTAssertEqual(errors, [
             "$.vendors.one.bodi: unknown key",
             #"$.vendors.two.body: expected "json", "form" or "jwt""#,
-            #"$.routes[0].vendor: unknown vendor "one" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, aircall or auto)"#,
+            #"$.routes[0].vendor: unknown vendor "one" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, zoom, ringcentral, aircall, telnyx, dialpad, vonage or auto)"#,
         ])
     }
 }

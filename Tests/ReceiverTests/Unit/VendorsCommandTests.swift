@@ -44,7 +44,12 @@ final class VendorsCommandTests: XCTestCase {
             voipstudio   coded                         event_name
             urlnetworks  coded                         call_event_uuid, or method + service_id
             twilio       declared (overrides shipped)  pbx + leg
+            zoom         shipped                       event + event_ts + payload.object.call_id
+            ringcentral  shipped                       uuid + event + body.telephonySessionId
             aircall      shipped                       event + resource + data.id
+            telnyx       shipped                       data.event_type + data.payload.call_control_id
+            dialpad      shipped                       call_id + state + event_timestamp
+            vonage       shipped                       uuid + conversation_uuid + status
             voipnow      coded                         CallID, CallFlow or CallStatus
             acme         declared                      pbx + leg
             quiet        declared                      - (never picked by auto)
