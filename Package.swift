@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
         .executableTarget(name: "FuzzDeclaredVendors", dependencies: ["FuzzSupport", "TestSupport"], path: "Tests/Fuzz/FuzzDeclaredVendors"),
+        .executableTarget(name: "FuzzSignatures", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzSignatures"),
         .executableTarget(name: "FuzzProxyProtocol", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzProxyProtocol"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
