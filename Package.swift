@@ -15,14 +15,16 @@ let package = Package(
         // Every syscall, thread and clock of the package: EINTR retried, errno with the call's name.
         .target(name: "System", dependencies: ["CEpoll"]),
         .target(name: "HTTPServer", dependencies: ["CEpoll", "System"]),
-        .target(name: "CallEvents"),
+        // Hashes, HMAC, Ed25519 verification, hex and base64: the project's own, no I/O.
+        .target(name: "Signatures"),
+        .target(name: "CallEvents", dependencies: ["Signatures"]),
         .target(name: "EventLog", dependencies: ["System"]),
         // Calls in progress, numbers and recent lines, fed with lines as they are written.
         .target(name: "Live", dependencies: ["CallEvents", "EventLog"]),
         .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live", "System"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
-        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
+        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents", "Signatures"]),
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
@@ -36,12 +38,14 @@ let package = Package(
         .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
         .executableTarget(name: "FuzzDeclaredVendors", dependencies: ["FuzzSupport", "TestSupport"], path: "Tests/Fuzz/FuzzDeclaredVendors"),
+        .executableTarget(name: "FuzzSignatures", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzSignatures"),
         .executableTarget(name: "FuzzProxyProtocol", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzProxyProtocol"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
         .testTarget(name: "TestKitTests", dependencies: ["TestKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
         // Fixtures: the shipped vendors' documented deliveries, each with its expected line.
+        .testTarget(name: "SignaturesTests", dependencies: ["Signatures"], resources: [.copy("Vectors")]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"],
                     resources: [.copy("Declared/Fixtures")]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),

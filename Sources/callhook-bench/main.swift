@@ -3,6 +3,7 @@ import Foundation
 // callhook-bench: the numbers behind the README's "Performance" section.
 //
 //   callhook-bench decode                      decoding + line encoding per vendor, one core
+//   callhook-bench crypto                      HMAC-SHA256 over 1 KiB and Ed25519 verification, one core
 //   callhook-bench load [options]              the server under wrk (Debian's `wrk` package)
 //       --fsync always|never  --payload json|form  --seconds N  --runs N
 //       --loops N  --unpinned  --idle N  --no-nginx
@@ -37,6 +38,8 @@ do {
     switch arguments.first {
     case "decode":
         DecodeBenchmark.run(iterations: option("--iterations").flatMap { Int($0) } ?? 200_000, rounds: 5)
+    case "crypto":
+        CryptoBenchmark.run(rounds: 5)
     case "load":
         let load = loadBenchmark()
         print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "

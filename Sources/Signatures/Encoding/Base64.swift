@@ -7,8 +7,8 @@
 /// Base64.encode([0xFB, 0xFF], alphabet: .url, padded: false)   // "-_8"
 /// ```
 ///
-/// Decoding: padding may be left out; any other character, or a length no encoder produces,
-/// is refused.
+/// Decoding: padding may be left out; any other character, a length no encoder produces, or
+/// non-zero bits after the last byte, is refused.
 public enum Base64 {
     public enum Alphabet: Sendable { case standard, url }
 
@@ -33,6 +33,9 @@ public enum Base64 {
                 result.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
             }
         }
+        // RFC 4648 §3.5: bits left over must be zero, so each byte string has one text and a
+        // signature cannot be altered in its last character without changing its bytes.
+        guard accumulator & ((1 << UInt32(bits)) - 1) == 0 else { return nil }
         return result
     }
 

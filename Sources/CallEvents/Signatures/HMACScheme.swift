@@ -1,0 +1,100 @@
+/// `hmac-sha1`, `hmac-sha256` and `hmac-sha512` (vendors.md, "Signatures"): the `signed`
+/// template with `{body}` and `{header:NAME}` substituted, HMAC'd with each secret in turn,
+/// compared in constant time with the header's value after `prefix`, in `hex` or `base64`.
+///
+/// ```swift
+/// // Zoom: x-zm-signature: v0=<hex HMAC-SHA256 of "v0:{ts}:{body}">
+/// let zoom = HMACScheme(hash: .sha256, signed: "v0:{header:x-zm-request-timestamp}:{body}",
+///                       header: "x-zm-signature", prefix: "v0=", encoding: .hex,
+///                       timestampHeader: "x-zm-request-timestamp", toleranceSeconds: 300,
+///                       secrets: [Array("secret".utf8)])
+/// zoom.check(body: body, header: { headers[$0] }, now: 1_700_000_000)
+/// ```
+public struct HMACScheme: Sendable {
+    public enum Hash: String, Sendable { case sha1 = "hmac-sha1", sha256 = "hmac-sha256", sha512 = "hmac-sha512" }
+    public enum Encoding: String, Sendable { case hex, base64 }
+
+    /// A piece of the `signed` template.
+    enum Piece: Sendable, Equatable {
+        case literal([UInt8])
+        case header(String)
+        case body
+    }
+
+    public var hash: Hash
+    public var header: String
+    public var prefix: String
+    public var encoding: Encoding
+    public var timestampHeader: String?
+    public var toleranceSeconds: Int
+    public var secrets: [[UInt8]]
+    let pieces: [Piece]
+
+    /// nil when `signed` has an unclosed `{` or a placeholder other than `{body}` and
+    /// `{header:NAME}` (`check-config` reports it).
+    public init?(hash: Hash, signed: String = "{body}", header: String, prefix: String = "",
+                 encoding: Encoding = .hex, timestampHeader: String? = nil, toleranceSeconds: Int = 300,
+                 secrets: [[UInt8]]) {
+        guard let pieces = HMACScheme.parse(template: signed) else { return nil }
+        self.hash = hash; self.header = header; self.prefix = prefix; self.encoding = encoding
+        self.timestampHeader = timestampHeader; self.toleranceSeconds = toleranceSeconds
+        self.secrets = secrets; self.pieces = pieces
+    }
+
+    static func parse(template: String) -> [Piece]? {
+        var pieces: [Piece] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { pieces.append(.literal(Array(rest[..<open].utf8))) }
+            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+            let name = rest[rest.index(after: open)..<close]
+            if name == "body" {
+                pieces.append(.body)
+            } else if name.hasPrefix("header:"), name.count > 7 {
+                pieces.append(.header(String(name.dropFirst(7)).lowercased()))
+            } else {
+                return nil
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.literal(Array(rest.utf8))) }
+        return pieces
+    }
+
+    /// `header` looks a request header up by its lower-case name; `now` is Unix seconds.
+    /// Every secret is tried, so the time taken does not say which one (or whether one) matched.
+    public func check(body: [UInt8], header lookup: (String) -> [UInt8]?, now: Int) -> SignatureCheck {
+        guard let presented = lookup(header.lowercased()), !presented.isEmpty else { return .refused(.missing) }
+        if let timestampHeader {
+            guard let stamp = lookup(timestampHeader.lowercased()), !stamp.isEmpty else { return .refused(.missing) }
+            guard let seconds = Int(String(decoding: stamp, as: UTF8.self)) else { return .refused(.bad) }
+            if toleranceSeconds > 0, abs(now - seconds) > toleranceSeconds { return .refused(.stale) }
+        }
+        let prefixBytes = Array(prefix.utf8)
+        guard presented.count >= prefixBytes.count, Array(presented[..<prefixBytes.count]) == prefixBytes else {
+            return .refused(.bad)
+        }
+        let encoded = presented[prefixBytes.count...]
+        guard let signature = encoding == .hex ? Hex.decode(encoded) : Base64.decode(encoded) else { return .refused(.bad) }
+        var message: [UInt8] = []
+        message.reserveCapacity(body.count + 64)
+        for piece in pieces {
+            switch piece {
+            case .literal(let bytes): message += bytes
+            case .body: message += body
+            case .header(let name): message += lookup(name) ?? []
+            }
+        }
+        var matched = false
+        for secret in secrets {
+            let expected: [UInt8]
+            switch hash {
+            case .sha1: expected = HMAC<SHA1>.authenticationCode(for: message, key: secret)
+            case .sha256: expected = HMAC<SHA256>.authenticationCode(for: message, key: secret)
+            case .sha512: expected = HMAC<SHA512>.authenticationCode(for: message, key: secret)
+            }
+            matched = ConstantTime.equals(expected, signature) || matched
+        }
+        return matched ? .accepted : .refused(.bad)
+    }
+}
