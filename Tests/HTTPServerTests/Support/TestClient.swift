@@ -99,6 +99,14 @@ final class TestClient {
         return response
     }
 
+    /// The bytes up to and including `marker`, as text (a streamed body read piece by piece).
+    func read(through marker: String) throws -> String {
+        let bytes = Array(marker.utf8)
+        let end = try readUntil(bytes) + bytes.count
+        defer { buffer.removeFirst(end) }
+        return String(decoding: buffer[..<end], as: UTF8.self)
+    }
+
     /// True when the server closed (EOF or reset) with no further bytes; false if bytes came.
     func readsEndOfStream() throws -> Bool {
         if !buffer.isEmpty { return false }
