@@ -19,7 +19,7 @@ final class ReceiverApp: HTTPHandler {
     let dedupe: DedupeIndex
     let redactor: SecretRedactor
     let metrics: Metrics
-    let live = LiveHub()
+    let live: LiveHub
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
@@ -29,6 +29,8 @@ final class ReceiverApp: HTTPHandler {
         self.eventLog = eventLog
         self.dedupe = dedupe
         self.metrics = metrics
+        self.live = LiveHub(ttlSeconds: configuration.callsActiveTTLSeconds, maxStreams: configuration.limits.maxStreams,
+                            streamBufferBytes: configuration.limits.streamBufferBytes)
         self.redactor = SecretRedactor(secrets: configuration.secretTexts)
         self.rejects = RejectsRecorder(log: rejectsLog, redactor: redactor)
     }
@@ -107,7 +109,7 @@ final class ReceiverApp: HTTPHandler {
 
         switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
         case .failure(let failure):
-            rejects.record(delivery, failure: failure) { [metrics] result in
+            rejects.record(delivery, failure: failure, durable: { [live] line in live.addReject(line: line) }) { [metrics] result in
                 switch result {
                 case .success:
                     metrics.countReject(route: routeName, status: failure.status)

@@ -11,7 +11,8 @@ struct RejectsRecorder: Sendable {
     let redactor: SecretRedactor
 
     /// Records a delivery the decoders refused; `completion` runs once it is on disk, or failed.
-    func record(_ delivery: Delivery, failure: DecodeFailure,
+    /// `durable` gets the line once it is on disk, before `completion` (the stream's feed).
+    func record(_ delivery: Delivery, failure: DecodeFailure, durable: (@Sendable ([UInt8]) -> Void)? = nil,
                 completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
         // A GET carries its payload in the query; keep that, without the auth token.
         var body = delivery.method == "GET" ? Self.queryWithoutToken(delivery.query ?? []) : delivery.body
@@ -21,7 +22,11 @@ struct RejectsRecorder: Sendable {
                              vendor: failure.vendor?.rawValue, error: failure.message,
                              contentType: delivery.contentType, body: body, source: delivery.source)
         redactor.redact(&line)
-        log.append(line, completion: completion)
+        guard let durable else { return log.append(line, completion: completion) }
+        log.append(line) { [line] result in
+            if case .success = result { durable(line) }
+            completion(result)
+        }
     }
 
     /// A torn tail cut from the event log at start: never acknowledged, kept here.

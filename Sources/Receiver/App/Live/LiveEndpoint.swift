@@ -13,6 +13,7 @@ enum LiveEndpoint {
     case consoleStyles
     case activeCalls
     case summary
+    case stream
 
     static let cookieName = "callhook_admin"
 
@@ -23,6 +24,7 @@ enum LiveEndpoint {
         case "/console/console.css": self = .consoleStyles
         case "/calls/active": self = .activeCalls
         case "/calls/summary": self = .summary
+        case "/stream": self = .stream
         default: return nil
         }
     }
@@ -73,6 +75,9 @@ enum LiveEndpoint {
             } else {
                 response = Self.page("text/html; charset=utf-8", ConsolePage.html)
             }
+        case .stream:
+            // A HEAD: the head a GET would get, no stream opened.
+            response = HTTPResponse(status: 200, headers: StreamHub.headers)
         case .consoleScript: response = Self.page("text/javascript; charset=utf-8", ConsolePage.script)
         case .consoleStyles: response = Self.page("text/css; charset=utf-8", ConsolePage.css)
         case .activeCalls:
