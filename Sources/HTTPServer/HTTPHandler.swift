@@ -14,8 +14,14 @@ public protocol HTTPHandler: Sendable {
     /// Told when the server answered by itself, without the handler: a malformed request
     /// (`400`, `413`, `414`, `431`, `501`, `505`) or one too slow to arrive (`408`). For metrics.
     func serverAnswered(status: Int, connection: ConnectionInfo)
+
+    /// Called on an event loop's thread after it has handled one `epoll_wait`'s worth of
+    /// events. Work that `handle` queued during the round (lines for a log writer) can start
+    /// here as one batch, paying one thread hand-off per round instead of one per request.
+    func roundEnded()
 }
 
 extension HTTPHandler {
     public func serverAnswered(status: Int, connection: ConnectionInfo) {}
+    public func roundEnded() {}
 }

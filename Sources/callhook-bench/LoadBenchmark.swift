@@ -13,11 +13,23 @@ struct LoadBenchmark {
     var pinned = true
     var idleConnections = 0
 
+    /// Also runs nginx `return 200` under the same wrk command, for the CPU ratio.
+    var compareWithNginx = true
+
     struct RunResult {
         var requestsPerSecond: Double
         var p99Milliseconds: Double
         var non2xx: Int
         var peakRSSKiB: Int
+        var requests = 0
+        /// Server CPU (user + system, every thread) per request, in microseconds.
+        var cpuMicros = 0.0
+        /// Context switches of every server thread per request.
+        var switches = 0.0
+        /// Event-log lines per batch `write`.
+        var linesPerWrite = 0.0
+        /// nginx's CPU per request in the matching run, when compared.
+        var nginxCPUMicros: Double?
     }
 
     func run(serverBinary: String) throws {
@@ -56,22 +68,54 @@ struct LoadBenchmark {
                   + "(+\(format(Double(after - before) / 1024, decimals: 1)) MiB)")
         }
 
+        let nginx = compareWithNginx && NginxReference.available ? try NginxReference(cpu: pinned ? "0" : nil) : nil
+        defer { nginx?.stop() }
+        let url = "http://127.0.0.1:\(server.port)/hooks/\(payload.route)"
         var results: [RunResult] = []
         for run in 1...runs {
-            let output = try Wrk.run(url: "http://127.0.0.1:\(server.port)/hooks/\(payload.route)",
-                                     script: script, seconds: seconds, connections: connections,
+            let before = ProcessSample.of(pid: server.process.processIdentifier)
+            let metricsBefore = PlainHTTP.get(port: server.port, path: "/metrics")
+            let output = try Wrk.run(url: url, script: script, seconds: seconds, connections: connections,
                                      cpu: pinned ? "1" : nil)
+            let spent = ProcessSample.of(pid: server.process.processIdentifier) - before
+            let metricsAfter = PlainHTTP.get(port: server.port, path: "/metrics")
             var result = Wrk.parse(output)
             result.peakRSSKiB = server.peakRSSKiB()
+            let requests = Double(max(result.requests, 1))
+            result.cpuMicros = spent.cpuSeconds * 1e6 / requests
+            result.switches = Double(spent.contextSwitches) / requests
+            let lines = Self.delta("callhook_log_lines_written_total{log=\"events\"}", metricsBefore, metricsAfter)
+            let writes = Self.delta("callhook_log_batches_written_total{log=\"events\"}", metricsBefore, metricsAfter)
+            result.linesPerWrite = writes > 0 ? lines / writes : 0
+            if let nginx {
+                let before = ProcessSample.of(pid: nginx.process.processIdentifier)
+                let reference = Wrk.parse(try Wrk.run(url: "http://127.0.0.1:\(nginx.port)/", script: script,
+                                                      seconds: seconds, connections: connections, cpu: pinned ? "1" : nil))
+                let spent = ProcessSample.of(pid: nginx.process.processIdentifier) - before
+                result.nginxCPUMicros = spent.cpuSeconds * 1e6 / Double(max(reference.requests, 1))
+            }
             results.append(result)
             print("  run \(run): \(format(result.requestsPerSecond)) req/s, p99 \(format(result.p99Milliseconds, decimals: 2)) ms, "
-                  + "non-2xx \(result.non2xx), peak RSS \(format(Double(result.peakRSSKiB) / 1024, decimals: 1)) MiB")
+                  + "non-2xx \(result.non2xx), peak RSS \(format(Double(result.peakRSSKiB) / 1024, decimals: 1)) MiB, "
+                  + "CPU \(format(result.cpuMicros, decimals: 1)) µs/req, \(format(result.switches, decimals: 3)) switches/req, "
+                  + "\(format(result.linesPerWrite, decimals: 1)) lines/write"
+                  + (result.nginxCPUMicros.map { ", nginx return 200 \(format($0, decimals: 1)) µs/req" } ?? ""))
         }
         let lines = (try? String(contentsOfFile: dir.path + "/events.jsonl", encoding: .utf8))?.utf8.filter { $0 == 10 }.count ?? 0
         print("  median: \(format(median(results.map(\.requestsPerSecond)))) req/s, "
               + "p99 \(format(median(results.map(\.p99Milliseconds)), decimals: 2)) ms, "
               + "peak RSS \(format(Double(results.map(\.peakRSSKiB).max() ?? 0) / 1024, decimals: 1)) MiB, "
               + "\(lines) lines in the log")
+        let ratios = results.compactMap { r in r.nginxCPUMicros.map { r.cpuMicros / max($0, 0.001) } }
+        print("  median: CPU \(format(median(results.map(\.cpuMicros)), decimals: 1)) µs/req, "
+              + "\(format(median(results.map(\.switches)), decimals: 3)) context switches/req, "
+              + "\(format(median(results.map(\.linesPerWrite)), decimals: 1)) lines/write"
+              + (ratios.isEmpty ? "" : ", nginx return 200 \(format(median(results.compactMap(\.nginxCPUMicros)), decimals: 1)) µs/req, "
+                 + "ratio \(format(median(ratios), decimals: 2))x"))
+    }
+
+    private static func delta(_ series: String, _ before: String, _ after: String) -> Double {
+        PlainHTTP.metric(series, in: after) - PlainHTTP.metric(series, in: before)
     }
 }
 
@@ -96,7 +140,9 @@ enum Wrk {
         var result = LoadBenchmark.RunResult(requestsPerSecond: 0, p99Milliseconds: 0, non2xx: 0, peakRSSKiB: 0)
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ", omittingEmptySubsequences: true)
-            if line.hasPrefix("Requests/sec:"), let value = words.last.flatMap({ Double($0) }) {
+            if line.contains(" requests in "), let value = words.first.flatMap({ Int($0) }) {
+                result.requests = value
+            } else if line.hasPrefix("Requests/sec:"), let value = words.last.flatMap({ Double($0) }) {
                 result.requestsPerSecond = value
             } else if words.first == "99%", let value = words.last {
                 result.p99Milliseconds = milliseconds(String(value))

@@ -10,6 +10,9 @@ public struct EventLogStats: Sendable, Equatable {
     public var linesWritten: UInt64 = 0
     /// Bytes of those lines, newlines included.
     public var bytesWritten: UInt64 = 0
+    /// Batches written, each with one `write` (more only after a short write): lines per
+    /// batch is how well group commit groups.
+    public var batchesWritten: UInt64 = 0
     /// Completed `fdatasync` calls.
     public var fsyncs: UInt64 = 0
     /// How long each completed `fdatasync` took.

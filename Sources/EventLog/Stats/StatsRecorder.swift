@@ -19,6 +19,7 @@ final class StatsRecorder: Sendable {
         stats.withLock { s in
             s.linesWritten += UInt64(lines)
             s.bytesWritten += UInt64(bytes)
+            s.batchesWritten += 1
         }
     }
 

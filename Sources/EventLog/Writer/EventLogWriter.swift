@@ -13,6 +13,8 @@ import System
 /// log.append(line) { result in   // called on the writer's thread once the line is durable
 ///     respond(result)             // or has failed: nothing was acknowledged
 /// }
+/// log.append(other, start: .deferred) { _ in }   // queued, the writer not woken yet...
+/// log.startDeferred()             // ...until the end of the event loop's round
 /// log.reopen()                    // SIGHUP: logrotate moved the file
 /// log.close()                     // flush, sync, stop
 /// ```
@@ -60,14 +62,28 @@ public final class EventLogWriter: Sendable {
         close()
     }
 
+    /// When the writer starts on an appended line.
+    public enum Start: Sendable {
+        /// Wakes the writer if it sleeps.
+        case now
+        /// Leaves a sleeping writer asleep until `startDeferred()`, so that the lines of one
+        /// round of an event loop cost one wake-up and go out as one batch. The caller must
+        /// call `startDeferred()` soon (an event loop does, at the end of each round).
+        case deferred
+    }
+
     /// Queues one line (without its `\n`, which the writer adds). `completion` runs once,
     /// on the writer's thread, after the line is written (and synced under `.always`), or failed.
     /// After `close`, it runs at once on the caller's thread with `.closed`.
-    public func append(_ line: [UInt8], completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
-        if !queue.enqueue(PendingLine(line: line, completion: completion)) {
+    public func append(_ line: [UInt8], start: Start = .now,
+                       completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
+        if !queue.enqueue(PendingLine(line: line, completion: completion), wake: start == .now) {
             completion(.failure(.closed))
         }
     }
+
+    /// Starts the writer on lines appended with `.deferred`, if it sleeps and any wait.
+    public func startDeferred() { queue.wakeIfPending() }
 
     /// Reopens the file by name at the next batch boundary (for rotation); never splits a line.
     /// Only sets a flag and posts a semaphore, so it is safe even inside a signal handler.

@@ -75,8 +75,9 @@ struct LogFile {
         catch { throw StorageError(error) }
     }
 
-    /// Writes all of `bytes`, looping on short writes and `EINTR`.
-    func writeAll(_ bytes: UnsafeRawBufferPointer) throws(StorageError) {
+    /// Writes all of `bytes`, looping on short writes and `EINTR`. `written` counts the bytes
+    /// that reached the file, so a failure can be cut back without knowing where it started.
+    func writeAll(_ bytes: UnsafeRawBufferPointer, written: inout Int) throws(StorageError) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
@@ -85,9 +86,23 @@ struct LogFile {
             catch { throw StorageError(error) }
             // A regular file never returns 0 for a non-empty write; do not spin on it.
             guard n > 0 else { throw .failed("write", errno: EIO) }
+            written += n
             next += n
             left -= n
         }
+    }
+
+    /// As `writeAll(_:written:)`, for callers that do not need the count.
+    func writeAll(_ bytes: UnsafeRawBufferPointer) throws(StorageError) {
+        var written = 0
+        try writeAll(bytes, written: &written)
+    }
+
+    /// Removes the last `count` bytes: the part of a failed batch that reached the file.
+    /// Only the writer appends, so the end is where that batch's bytes end.
+    func cutTail(_ count: Int) throws(StorageError) {
+        guard count > 0 else { return }
+        try truncate(to: max(try endOffset() - off_t(count), 0))
     }
 
     func dataSync() throws(StorageError) {

@@ -31,17 +31,29 @@ final class WriteQueue: Sendable {
     /// The writer's pthread id, so `close` called from a completion does not wait for itself.
     private let writerThread = Atomic<UInt>(0)
 
-    /// Queues `pending`, or returns false when the log is closing or closed.
-    func enqueue(_ pending: PendingLine) -> Bool {
-        let (accepted, wake) = state.withLock { s -> (Bool, Bool) in
+    /// Queues `pending`, or returns false when the log is closing or closed. With `wake` false
+    /// a sleeping writer is left asleep until `wakeIfPending`: an event loop queues every line
+    /// of one round of events, then wakes the writer once for all of them.
+    func enqueue(_ pending: PendingLine, wake: Bool) -> Bool {
+        let (accepted, signal) = state.withLock { s -> (Bool, Bool) in
             guard !s.closing else { return (false, false) }
             s.lines.append(pending)
-            let wake = s.writerIdle
+            guard wake, s.writerIdle else { return (true, false) }
             s.writerIdle = false
-            return (true, wake)
+            return (true, true)
         }
-        if wake { wakeup.signal() }
+        if signal { wakeup.signal() }
         return accepted
+    }
+
+    /// Wakes a sleeping writer when lines wait for it; cheap when there are none.
+    func wakeIfPending() {
+        let signal = state.withLock { s -> Bool in
+            guard s.writerIdle, !s.lines.isEmpty else { return false }
+            s.writerIdle = false
+            return true
+        }
+        if signal { wakeup.signal() }
     }
 
     var depth: Int {

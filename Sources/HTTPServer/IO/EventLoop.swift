@@ -91,6 +91,7 @@ final class EventLoop: @unchecked Sendable {
             }
             // count == -1 is EINTR (nothing else can fail with valid arguments): just go round.
             runTimers()
+            handler.roundEnded()
             if let stopDeadline, connectionCount == 0 || now >= stopDeadline { break }
         }
         closeAll()

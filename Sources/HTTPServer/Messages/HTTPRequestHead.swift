@@ -3,7 +3,14 @@ public struct HTTPRequestHead: Sendable, Equatable {
     /// The method token as sent (`GET`, `POST`, ...); case-sensitive (RFC 9110 §9.1).
     public var method: String
     /// The request target as sent: origin-form `/p?q` or absolute-form `http://h/p?q`.
-    public var target: String
+    public var target: String {
+        didSet { (path, query) = Self.split(target) }
+    }
+    /// The path of the target, without query, in origin form even for an absolute-form target.
+    /// Split once when the head is made: routing, auth and the handler all read it.
+    public private(set) var path: Substring
+    /// The query of the target, without `?`, or nil when there is none.
+    public private(set) var query: Substring?
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var framing: HTTPBodyFraming
@@ -16,6 +23,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
                 framing: HTTPBodyFraming, keepAlive: Bool, expectsContinue: Bool) {
         self.method = method
         self.target = target
+        (path, query) = Self.split(target)
         self.version = version
         self.headers = headers
         self.framing = framing
@@ -23,23 +31,21 @@ public struct HTTPRequestHead: Sendable, Equatable {
         self.expectsContinue = expectsContinue
     }
 
-    /// The path of the target, without query, in origin form even for an absolute-form target.
-    public var path: Substring {
-        var rest = Substring(target)
-        if !rest.hasPrefix("/") {
+    /// Path and query of a target, scanning its bytes (not its Characters) once.
+    private static func split(_ target: String) -> (path: Substring, query: Substring?) {
+        let bytes = target.utf8
+        let question = bytes.firstIndex(of: UInt8(ascii: "?"))
+        let query = question.map { target[bytes.index(after: $0)...] }
+        var start = bytes.startIndex
+        if bytes.first != UInt8(ascii: "/") {
             // absolute-form (RFC 9112 §3.2.2): skip "scheme://authority"
-            if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
-                rest = rest[rest.index(colon, offsetBy: 3)...]
+            if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[colon...].starts(with: "://".utf8) {
+                start = bytes.index(colon, offsetBy: 3)
             }
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+            guard let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")),
+                  question.map({ slash < $0 }) ?? true else { return ("/", query) }
+            start = slash
         }
-        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
-        return rest
-    }
-
-    /// The query of the target, without `?`, or nil when there is none.
-    public var query: Substring? {
-        guard let q = target.firstIndex(of: "?") else { return nil }
-        return target[target.index(after: q)...]
+        return (target[start..<(question ?? bytes.endIndex)], query)
     }
 }

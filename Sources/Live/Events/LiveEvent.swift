@@ -47,6 +47,20 @@ public struct LiveEvent: Sendable {
         startedAt = text("started_at"); answeredAt = text("answered_at"); endedAt = text("ended_at")
     }
 
+    /// The fields of an event just written as `line`, taken from the event itself: the writer
+    /// path feeds the live views without parsing back the line it has just encoded.
+    public init(line: [UInt8], event: CallEvent) {
+        self.line = line
+        id = event.id; key = event.key; type = event.type.rawValue; vendor = event.vendor.name
+        route = event.route; callID = event.callID; direction = event.direction?.rawValue
+        from = event.from.number ?? event.from.name
+        to = event.to.number ?? event.to.name
+        self.extension = event.extension; outcome = event.outcome?.rawValue
+        talkSeconds = event.talkSeconds
+        receivedAt = event.receivedAt.rfc3339; occurredAt = event.occurredAt?.rfc3339
+        startedAt = event.startedAt?.rfc3339; answeredAt = event.answeredAt?.rfc3339; endedAt = event.endedAt?.rfc3339
+    }
+
     /// When it happened: the vendor's own time, else when it was received.
     public var when: String? { occurredAt ?? receivedAt }
 

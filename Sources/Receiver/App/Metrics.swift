@@ -83,6 +83,8 @@ final class Metrics: Sendable {
         for (log, stats) in logs { out += metricLine("callhook_log_lines_written_total", log, stats.linesWritten) }
         family("callhook_log_bytes_written_total", "Bytes written, by log.")
         for (log, stats) in logs { out += metricLine("callhook_log_bytes_written_total", log, stats.bytesWritten) }
+        family("callhook_log_batches_written_total", "Batches written with one write(2) each, by log.")
+        for (log, stats) in logs { out += metricLine("callhook_log_batches_written_total", log, stats.batchesWritten) }
         family("callhook_storage_healthy", "1 when the event log accepts writes.", "gauge")
         out += "callhook_storage_healthy \(eventLog.healthy ? 1 : 0)\n"
         family("callhook_fsync_seconds", "fdatasync latency of the event log.", "histogram")

@@ -148,10 +148,10 @@ final class ReceiverApp: HTTPHandler {
         }
         var line = event.jsonLine()
         redactor.redact(&line)
-        eventLog.append(line) { [dedupe, metrics, live, line] result in
+        eventLog.append(line, start: .deferred) { [dedupe, metrics, live, line] result in
             switch result {
             case .success:
-                live.add(line: line)
+                live.add(line: line, event: event)
                 metrics.countEvent(route: routeName, vendor: event.vendor, type: event.type)
                 respond(Responses.stored(id: event.id))
                 dedupe.settle(key, .success(event.id))
@@ -162,13 +162,19 @@ final class ReceiverApp: HTTPHandler {
         }
     }
 
+    /// The lines this round of the event loop queued go to the writers as one batch each.
+    func roundEnded() {
+        eventLog.startDeferred()
+        rejects.log.startDeferred()
+    }
+
     func serverAnswered(status: Int, connection: ConnectionInfo) {
         metrics.countRequest(route: nil, status: status)
     }
 
     /// The client after trusted-proxy resolution; nil when the peer address does not parse.
     func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo) -> IPAddress? {
-        ClientAddress.resolve(peer: connection.peerAddress, headers: head.headers,
+        ClientAddress.resolve(optionalPeer: connection.peer, headers: head.headers,
                               trustedProxies: configuration.trustedProxies)
     }
 }

@@ -11,7 +11,9 @@ struct RejectsRecorder: Sendable {
     let redactor: SecretRedactor
 
     /// Records a delivery the decoders refused; `completion` runs once it is on disk, or failed.
-    /// `durable` gets the line once it is on disk, before `completion` (the stream's feed).
+    /// Called from an event loop: the writer starts at the end of the loop's round
+    /// (`ReceiverApp.roundEnded`). `durable` gets the line once it is on disk, before
+    /// `completion` (the stream's feed).
     func record(_ delivery: Delivery, failure: DecodeFailure, durable: (@Sendable ([UInt8]) -> Void)? = nil,
                 completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
         // A GET carries its payload in the query; keep that, without the auth token.
@@ -22,8 +24,8 @@ struct RejectsRecorder: Sendable {
                              vendor: failure.vendor?.rawValue, error: failure.message,
                              contentType: delivery.contentType, body: body, source: delivery.source)
         redactor.redact(&line)
-        guard let durable else { return log.append(line, completion: completion) }
-        log.append(line) { [line] result in
+        guard let durable else { return log.append(line, start: .deferred, completion: completion) }
+        log.append(line, start: .deferred) { [line] result in
             if case .success = result { durable(line) }
             completion(result)
         }

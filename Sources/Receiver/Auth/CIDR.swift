@@ -1,3 +1,4 @@
+import HTTPServer
 /// An IPv4 or IPv6 network, `203.0.113.0/24` or `2001:db8::/32` (RFC 4632 §3.1, RFC 4291 §2.3).
 ///
 /// A bare address is a single host (`/32`, `/128`). Host bits below the prefix are accepted

@@ -47,11 +47,11 @@ enum ClientAddress {
         return peer
     }
 
-    /// The same for a peer given as text (`ConnectionInfo.peerAddress`); nil when the peer is
-    /// not an IP address, which allow-lists then refuse.
-    static func resolve(peer: String, headers: HTTPHeaders, trustedProxies: [CIDR]) -> IPAddress? {
-        guard let address = IPAddress(peer) else { return nil }
-        return resolve(peer: address, headers: headers, trustedProxies: trustedProxies)
+    /// The same for a peer that may not be an IP address (`ConnectionInfo.peer`); nil then,
+    /// which allow-lists refuse.
+    static func resolve(optionalPeer peer: IPAddress?, headers: HTTPHeaders, trustedProxies: [CIDR]) -> IPAddress? {
+        guard let peer else { return nil }
+        return resolve(peer: peer as IPAddress, headers: headers, trustedProxies: trustedProxies)
     }
 
     /// An address as a proxy writes it: bare, `v4:port`, `[v6]` or `[v6]:port`.

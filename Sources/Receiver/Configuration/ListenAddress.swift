@@ -1,3 +1,4 @@
+import HTTPServer
 /// The `listen` setting (and `--listen`): `HOST:PORT` or `[IPv6]:PORT`, where HOST is an IPv4
 /// literal or `localhost` and PORT is 0...65535 (0 picks a free port).
 ///

@@ -6,7 +6,7 @@ final class ClientAddressTests: XCTestCase {
     private let proxies = [try! CIDR(parsing: "127.0.0.1/32"), try! CIDR(parsing: "::1/128"), try! CIDR(parsing: "10.0.0.0/8")]
 
     private func resolve(peer: String, _ fields: [(String, String)]) -> String? {
-        ClientAddress.resolve(peer: peer, headers: HTTPHeaders(fields.map { (name: $0.0, value: $0.1) }),
+        ClientAddress.resolve(optionalPeer: IPAddress(peer), headers: HTTPHeaders(fields.map { (name: $0.0, value: $0.1) }),
                               trustedProxies: proxies)?.description
     }
 

@@ -47,6 +47,7 @@ final class ReceiverAppTests: XCTestCase {
             box.withLock { $0 = response }
             answered.signal()
         }
+        app.roundEnded()  // as the event loop does after each round of events
         XCTAssertEqual(answered.wait(timeout: .now() + 5), .success, "no answer")
         return try XCTUnwrap(box.withLock { $0 })
     }

@@ -1,3 +1,4 @@
+import CallEvents
 import EventLog
 import Live
 import Synchronization
@@ -32,11 +33,11 @@ final class LiveHub: Sendable {
         views.withLock { $0 = rebuilt }
     }
 
-    /// One durable event line, in log order.
-    func add(line: [UInt8]) {
-        guard let event = LiveEvent(line: line) else { return }
-        views.withLock { $0.add(event) }
-        streams.publish(line: line, event: event, log: .events)
+    /// An event just made durable as `line`, in log order.
+    func add(line: [UInt8], event: CallEvent) {
+        let live = LiveEvent(line: line, event: event)
+        views.withLock { $0.add(live) }
+        streams.publish(line: line, event: live, log: .events)
     }
 
     /// One durable rejects line, in log order.

@@ -2,32 +2,33 @@ import Glibc
 
 /// An IPv4 or IPv6 address in a compact form: 128 bits, IPv4 held as IPv4-mapped IPv6
 /// (`::ffff:a.b.c.d`, RFC 4291 §2.5.5.2). Parse once, then match against ``CIDR``s without
-/// touching text again.
+/// touching text again. The server parses a peer's address once per connection
+/// (`ConnectionInfo.peer`).
 ///
 /// ```swift
 /// let address = IPAddress("203.0.113.9")!
 /// address.isIPv4                      // true
 /// IPAddress("::ffff:203.0.113.9") == address   // true: the mapped form is the IPv4 address
 /// ```
-struct IPAddress: Sendable, Hashable, CustomStringConvertible {
+public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// The upper 64 bits, in host order.
-    let high: UInt64
+    public let high: UInt64
     /// The lower 64 bits, in host order.
-    let low: UInt64
+    public let low: UInt64
 
-    init(high: UInt64, low: UInt64) {
+    public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
     /// An IPv4 address from its 32 bits (`0x7f000001` is `127.0.0.1`).
-    init(ipv4 bits: UInt32) {
+    public init(ipv4 bits: UInt32) {
         self.init(high: 0, low: 0xffff_0000_0000 | UInt64(bits))
     }
 
     /// Parses an address literal with `inet_pton`: dotted-quad IPv4 (no leading zeros) or any
     /// RFC 4291 IPv6 text form. No brackets, ports, prefixes or zone ids; nil for anything else.
-    init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) {
         // Longest IPv6 text: 8 groups of 4 hex digits and 7 colons, or 45 with a dotted tail.
         guard !text.isEmpty, text.utf8.count <= 45 else { return nil }
         let utf8 = text.utf8
@@ -56,7 +57,7 @@ struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 16 bytes in network order (an `in6_addr`).
-    init(networkOrder bytes: UnsafeRawBufferPointer) {
+    public init(networkOrder bytes: UnsafeRawBufferPointer) {
         var high: UInt64 = 0, low: UInt64 = 0
         for i in 0..<8 { high = high << 8 | UInt64(bytes[i]) }
         for i in 8..<16 { low = low << 8 | UInt64(bytes[i]) }
@@ -64,18 +65,18 @@ struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True for IPv4 addresses, including ones written in IPv4-mapped IPv6 form.
-    var isIPv4: Bool { high == 0 && low >> 32 == 0xffff }
+    public var isIPv4: Bool { high == 0 && low >> 32 == 0xffff }
 
     /// The 32 bits of an IPv4 address; meaningless unless ``isIPv4``.
-    var ipv4Bits: UInt32 { UInt32(truncatingIfNeeded: low) }
+    public var ipv4Bits: UInt32 { UInt32(truncatingIfNeeded: low) }
 
     /// `127.0.0.0/8` (RFC 1122 §3.2.1.3) or `::1` (RFC 4291 §2.5.3).
-    var isLoopback: Bool {
+    public var isLoopback: Bool {
         isIPv4 ? ipv4Bits >> 24 == 127 : (high == 0 && low == 1)
     }
 
     /// IPv4 as dotted quad; IPv6 in the RFC 5952 form `inet_ntop` writes.
-    var description: String {
+    public var description: String {
         if isIPv4 {
             let b = ipv4Bits
             return "\(b >> 24).\(b >> 16 & 0xff).\(b >> 8 & 0xff).\(b & 0xff)"

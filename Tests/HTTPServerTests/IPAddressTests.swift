@@ -1,5 +1,5 @@
 import XCTest
-@testable import Receiver
+import HTTPServer
 
 final class IPAddressTests: XCTestCase {
     func testParsesIPv4IntoTheMappedForm() throws {
@@ -54,5 +54,13 @@ final class IPAddressTests: XCTestCase {
         XCTAssertEqual(IPAddress("2001:0db8:0000:0000:0000:0000:0000:0001")!.description, "2001:db8::1")
         XCTAssertEqual(IPAddress("::1")!.description, "::1")
         XCTAssertEqual(IPAddress("0.0.0.0")!.description, "0.0.0.0")
+    }
+
+    func testConnectionInfoParsesItsPeerOnce() {
+        var info = ConnectionInfo(peerAddress: "203.0.113.9", peerPort: 40_000)
+        XCTAssertEqual(info.peer, IPAddress(ipv4: 0xCB00_7109))
+        info.peerAddress = "::1"
+        XCTAssertEqual(info.peer, IPAddress("::1"))
+        XCTAssertNil(ConnectionInfo(peerAddress: "unix", peerPort: 0).peer)
     }
 }
