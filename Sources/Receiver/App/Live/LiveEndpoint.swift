@@ -11,6 +11,8 @@ enum LiveEndpoint {
     case console
     case consoleScript
     case consoleStyles
+    /// Answered `204`: a browser asks for an icon, and a `404` is a console error.
+    case consoleIcon
     case activeCalls
     case summary
     case stream
@@ -22,6 +24,7 @@ enum LiveEndpoint {
         case "/console": self = .console
         case "/console/console.js": self = .consoleScript
         case "/console/console.css": self = .consoleStyles
+        case "/console/favicon.ico": self = .consoleIcon
         case "/calls/active": self = .activeCalls
         case "/calls/summary": self = .summary
         case "/stream": self = .stream
@@ -80,6 +83,7 @@ enum LiveEndpoint {
             response = HTTPResponse(status: 200, headers: StreamHub.headers)
         case .consoleScript: response = Self.page("text/javascript; charset=utf-8", ConsolePage.script)
         case .consoleStyles: response = Self.page("text/css; charset=utf-8", ConsolePage.css)
+        case .consoleIcon: response = HTTPResponse(status: 204, headers: [("Cache-Control", "max-age=86400")])
         case .activeCalls:
             response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                     body: hub.activeJSON(nowMilliseconds: now))
