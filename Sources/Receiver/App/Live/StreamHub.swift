@@ -74,19 +74,55 @@ final class StreamHub: Sendable {
 
     // MARK: - The write-completion path
 
-    /// One durable line, in log order.
+    /// One durable line, in log order. Queued: the fan-out runs on a queue of its own, so the
+    /// write-completion path never waits for a thousand streams, and the lines that arrive
+    /// meanwhile go to each stream as one write (one wake-up, one `send`).
     func publish(line: [UInt8], event: LiveEvent, log: Log) {
         let message = ServerSentEvent.message(id: event.id, event: log == .rejects ? "reject" : (event.type ?? "event"), data: line)
+        let schedule = queued.withLock { queued -> Bool in
+            queued.lines.append(Published(event: event, log: log, message: message))
+            defer { queued.scheduled = true }
+            return !queued.scheduled
+        }
+        if schedule { fanOut.async { [self] in drain() } }
+    }
+
+    private struct Published: Sendable {
+        var event: LiveEvent
+        var log: Log
+        var message: [UInt8]
+    }
+
+    private struct Queued {
+        var lines: [Published] = []
+        var scheduled = false
+    }
+
+    private let queued = Mutex(Queued())
+    private let fanOut = DispatchQueue(label: "callhook.stream-fanout")
+
+    private func drain() {
+        let lines = queued.withLock { queued -> [Published] in
+            defer { queued.lines = []; queued.scheduled = false }
+            return queued.lines
+        }
         state.withLock { state in
-            if log == .events { state.lastEventID = event.id ?? state.lastEventID }
-            else { state.lastRejectID = event.id ?? state.lastRejectID }
+            for line in lines {
+                if line.log == .events { state.lastEventID = line.event.id ?? state.lastEventID }
+                else { state.lastRejectID = line.event.id ?? state.lastRejectID }
+            }
             var lagging: [Int] = []
-            for (id, subscriber) in state.subscribers where subscriber.log == log && subscriber.filter.matches(event) {
+            for (id, subscriber) in state.subscribers {
+                var bytes: [UInt8] = []
+                for line in lines where line.log == subscriber.log && subscriber.filter.matches(line.event) {
+                    bytes.append(contentsOf: line.message)
+                }
+                guard !bytes.isEmpty else { continue }
                 if subscriber.held != nil {
-                    state.subscribers[id]!.held!.append(message)
-                    state.subscribers[id]!.heldBytes += message.count
+                    state.subscribers[id]!.held!.append(bytes)
+                    state.subscribers[id]!.heldBytes += bytes.count
                     if state.subscribers[id]!.heldBytes > bufferBytes { lagging.append(id) }
-                } else if subscriber.stream.write(message) == .full {
+                } else if subscriber.stream.write(bytes) == .full {
                     lagging.append(id)
                 }
             }
