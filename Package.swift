@@ -25,7 +25,9 @@ let package = Package(
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents"]),
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
+        // The one test client, the one launcher of the binary, vendor payloads as resource files; Foundation allowed.
+        .target(name: "TestKit", path: "Tests/TestKit", resources: [.copy("Fixtures")]),
         .target(name: "FuzzSupport", dependencies: ["HTTPServer", "CallEvents", "TestSupport"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzRequestParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzRequestParser"),
         .executableTarget(name: "FuzzChunkedBody", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzChunkedBody"),
@@ -33,13 +35,18 @@ let package = Package(
         .executableTarget(name: "FuzzMultipart", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzMultipart"),
         .executableTarget(name: "FuzzJSONParser", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzJSONParser"),
         .executableTarget(name: "FuzzVendorDecoders", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzVendorDecoders"),
+        .executableTarget(name: "FuzzDeclaredVendors", dependencies: ["FuzzSupport", "TestSupport"], path: "Tests/Fuzz/FuzzDeclaredVendors"),
+        .executableTarget(name: "FuzzProxyProtocol", dependencies: ["FuzzSupport"], path: "Tests/Fuzz/FuzzProxyProtocol"),
 
         .testTarget(name: "SystemTests", dependencies: ["System"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System"]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport"]),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System"]),
+        .testTarget(name: "TestKitTests", dependencies: ["TestKit"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
+        // Fixtures: the shipped vendors' documented deliveries, each with its expected line.
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"],
+                    resources: [.copy("Declared/Fixtures")]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
-        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport"]),
+        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,13 +2,14 @@
 ///
 /// Both methods are called on the connection's event-loop thread and must not block.
 public protocol HTTPHandler: Sendable {
-    /// Called once the head is complete, before any of the body is read. Returning a response
-    /// refuses the request: it is sent with no `100 Continue`, and the connection closes if a
-    /// body was announced.
-    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse?
+    /// Called once the head is complete, before any of the body is read. A refusal is sent
+    /// with no `100 Continue`, and the connection closes if a body was announced; `proceed`
+    /// may carry a context that `handle` receives with the request.
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPScreening
 
-    /// Called with the whole request. `respond` may be called later, from another thread
-    /// (after an `fdatasync`, say); the next pipelined request waits until it is.
+    /// Called with the whole request, carrying the context its screening returned.
+    /// `respond` may be called later, from another thread (after an `fdatasync`, say); the
+    /// next pipelined request waits until it is.
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond: @escaping HTTPResponder)
 
     /// Told when the server answered by itself, without the handler: a malformed request

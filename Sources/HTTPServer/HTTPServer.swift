@@ -24,12 +24,20 @@ public final class HTTPServer: Sendable {
         public var limits: HTTPLimits
         /// Event loops (threads) serving connections; each accepts on its own `SO_REUSEPORT` socket.
         public var eventLoops: Int
+        /// The PROXY protocol header expected before HTTP from peers `trustsPeer` accepts.
+        public var proxyProtocol: ProxyProtocolMode
+        /// Whether a peer address (as ``ConnectionInfo/peerAddress`` shows it) is a trusted proxy.
+        public var trustsPeer: @Sendable (String) -> Bool
 
-        public init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), eventLoops: Int = 1) {
+        public init(host: String, port: Int, limits: HTTPLimits = HTTPLimits(), eventLoops: Int = 1,
+                    proxyProtocol: ProxyProtocolMode = .off,
+                    trustsPeer: @escaping @Sendable (String) -> Bool = { _ in false }) {
             self.host = host
             self.port = port
             self.limits = limits
             self.eventLoops = eventLoops
+            self.proxyProtocol = proxyProtocol
+            self.trustsPeer = trustsPeer
         }
     }
 
@@ -42,23 +50,39 @@ public final class HTTPServer: Sendable {
     private let configuration: Configuration
     private let handler: any HTTPHandler
     private let counters: ServerCounters
+    private let settings: ListenerSettings
     private let lifecycle = Mutex(Lifecycle.created)
 
-    public init(configuration: Configuration, handler: any HTTPHandler) throws {
+    public init(configuration: Configuration, handler: any HTTPHandler) throws(SystemCallError) {
         var configuration = configuration
         configuration.eventLoops = max(1, configuration.eventLoops)
         _ = try SocketAddress(host: configuration.host, port: configuration.port)
         self.configuration = configuration
         self.handler = handler
         counters = ServerCounters(maxConnections: configuration.limits.maxConnections)
+        settings = ListenerSettings(limits: configuration.limits, proxyProtocol: configuration.proxyProtocol,
+                                    trustsPeer: configuration.trustsPeer)
+    }
+
+    /// The PROXY protocol mode and trusted proxies for connections accepted from now on.
+    public func update(proxyProtocol: ProxyProtocolMode, trustsPeer: @escaping @Sendable (String) -> Bool) {
+        settings.update(proxyProtocol: proxyProtocol, trustsPeer: trustsPeer)
+    }
+
+    /// New limits for connections accepted from now on (a config reload); those open keep
+    /// theirs. `maxConnections` stays as it was at start.
+    public func update(limits: HTTPLimits) {
+        var limits = limits
+        limits.maxConnections = counters.maxConnections
+        settings.update(limits: limits)
     }
 
     /// A server dropped without `stop` still ends its threads.
     deinit { stop(drainMilliseconds: 0) }
 
     /// Binds, listens and starts the loops; returns the bound address as `HOST:PORT` / `[V6]:PORT`.
-    public func start() throws -> String {
-        try lifecycle.withLock { lifecycle throws -> String in
+    public func start() throws(SystemCallError) -> String {
+        try lifecycle.withLock { lifecycle throws(SystemCallError) -> String in
             guard case .created = lifecycle else {
                 throw SystemCallError(call: "start: the server was already started", errno: EALREADY)
             }
@@ -66,10 +90,11 @@ public final class HTTPServer: Sendable {
             signal(SIGPIPE, SIG_IGN)
             let (listeners, bound) = try Self.listen(configuration)
             var loops: [EventLoop] = []
-            do {
+            do throws(SystemCallError) {
                 for (index, listener) in listeners.enumerated() {
                     loops.append(try EventLoop(index: index, listener: listener, handler: handler,
-                                               limits: configuration.limits, counters: counters))
+                                               limits: configuration.limits, counters: counters,
+                                               settings: settings))
                 }
             } catch {
                 for listener in listeners { listener.close() }
@@ -77,7 +102,7 @@ public final class HTTPServer: Sendable {
             }
             var threads: [SystemThread] = []
             for loop in loops {
-                do {
+                do throws(SystemCallError) {
                     threads.append(try SystemThread.spawn(name: "http-loop-\(loop.index)") { loop.run() })
                 } catch {
                     Self.stop(loops: Array(loops[..<threads.count]), threads: threads, drainMilliseconds: 0)

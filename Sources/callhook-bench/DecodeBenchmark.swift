@@ -26,7 +26,7 @@ enum DecodeBenchmark {
             method: payload.method, contentType: payload.contentType, body: Array(payload.body.utf8),
             query: payload.query.map { Array($0.utf8) }, hint: nil, id: EventID.make(now: now), receivedAt: now,
             route: payload.route, source: EventSource(addr: "127.0.0.1", userAgent: "bench"))
-        guard case .success(let event) = CallEventDecoder.decode(delivery, as: .vendor(Vendor(rawValue: payload.route)!)) else {
+        guard case .success(let event) = CallEventDecoder.decode(delivery, as: .vendor(Vendor.named(payload.route)!)) else {
             fatalError("benchmark payload \(payload.name) did not decode")
         }
         return event.jsonLine().count

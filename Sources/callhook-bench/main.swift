@@ -11,6 +11,7 @@ import Foundation
 //   callhook-bench stream [--streams N] [--seconds N]   deliveries with N /stream subscribers
 //       (1,000): every event to every subscriber in order, lag p99, throughput vs no streams
 //   callhook-bench stats [--events N]          `callhook stats` over N generated events (1,000,000)
+//   callhook-bench vendors [--count N]         compiling a config with N declared vendors (50)
 //   callhook-bench all                         the whole table of the README
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -48,10 +49,13 @@ do {
         bench.streams = option("--streams").flatMap { Int($0) } ?? bench.streams
         bench.seconds = option("--seconds").flatMap { Int($0) } ?? bench.seconds
         try bench.run(serverBinary: serverBinary)
+    case "vendors":
+        VendorsBenchmark.run(count: option("--count").flatMap { Int($0) } ?? 50, rounds: 11)
     case "stats":
         try StatsBenchmark.run(callhook: serverBinary, events: option("--events").flatMap { Int($0) } ?? 1_000_000)
     case "all":
         DecodeBenchmark.run(iterations: 200_000, rounds: 5)
+        VendorsBenchmark.run(count: 50, rounds: 11)
         for (fsync, payload) in [("always", BenchPayloads.impactPBXHangup), ("always", BenchPayloads.urlNetworksHangup),
                                  ("never", BenchPayloads.impactPBXHangup), ("never", BenchPayloads.urlNetworksHangup)] {
             var load = LoadBenchmark()
@@ -71,7 +75,7 @@ do {
         print("load: both cores, 2 event loops, fsync never, unpinned")
         try unpinned.run(serverBinary: serverBinary)
     default:
-        print("usage: callhook-bench decode | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] | all")
+        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] | all")
         exit(arguments.isEmpty ? 0 : 2)
     }
 } catch {

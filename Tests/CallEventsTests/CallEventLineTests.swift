@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
 final class CallEventLineTests: XCTestCase {
     /// The example of Documentation.docc/EventSchema.md, unwrapped; its `raw` is shortened there.
@@ -154,7 +155,7 @@ final class CallEventLineTests: XCTestCase {
     }
 
     func testLineOfADecodedJSONPayloadIsTheLineOfItsValue() {
-        for body in VendorDocExamples.validJSON + [#"{"a" : "\/\u00e9", "b":[1, 2.50]}"#, #"{"ref":"x","action":"hangup"}"#] {
+        for body in VendorFixtures.validJSON + [#"{"a" : "\/\u00e9", "b":[1, 2.50]}"#, #"{"ref":"x","action":"hangup"}"#] {
             let delivery = Mock.delivery(contentType: "application/json", body: body)
             guard case .success(let event) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
                 XCTFail(body)

@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
 final class DecodingTests: XCTestCase {
     func decode(_ delivery: Delivery, as choice: VendorChoice,

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CallEvents
+import TestKit
 
 final class FormDecodingTests: XCTestCase {
     private func decode(_ text: String, dropping: Set<String> = []) -> JSONValue {
@@ -79,7 +80,7 @@ final class FormDecodingTests: XCTestCase {
     }
 
     func testURLNetworksDocExamples() throws {
-        let forms = VendorDocExamples.urlnetworksForms.map { decode($0) }
+        let forms = VendorFixtures.urlnetworksForms.map { decode($0) }
         XCTAssertEqual(forms.count, 5)
         XCTAssertEqual(forms[0]["condition_name"], .string("All Hours"))
         XCTAssertEqual(forms[0]["http_ringing_url"], .string("http://192.168.1.10/test-post"))

@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
 final class ImpactPBXTests: XCTestCase {
     let ref = "460a36b6-09e7-466b-97d8-903c8cf4fc6c"

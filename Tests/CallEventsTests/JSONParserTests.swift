@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CallEvents
+import TestKit
 
 final class JSONParserTests: XCTestCase {
     private func parse(_ text: String) -> Result<JSONValue, DecodeFailure> {
@@ -193,19 +194,19 @@ final class JSONParserTests: XCTestCase {
 
     // MARK: Vendor documentation
 
-    func testVendorDocExamplesParse() {
-        let originate = value(VendorDocExamples.impactpbxOriginate)
+    func testVendorFixturesParse() {
+        let originate = value(VendorFixtures.impactOriginate)
         XCTAssertEqual(originate?["call_start_uepoch"], .number("1580283919489709"))
         XCTAssertEqual(originate?["click_to_call"], .bool(false))
-        XCTAssertEqual(value(VendorDocExamples.voipstudioHangup)?["src_name"], .string(#""442035141598" <2035141598>"#))
-        for example in VendorDocExamples.validJSON {
+        XCTAssertEqual(value(VendorFixtures.voipstudioHangup)?["src_name"], .string(#""442035141598" <2035141598>"#))
+        for example in VendorFixtures.validJSON {
             XCTAssertNotNil(value(example))
         }
     }
 
     func testImpactPBXFailedExampleIsMalformed() {
         // As published it lacks the ',' after "reason_failed":"NO_ROUTE"; the next member starts at byte 485.
-        let text = VendorDocExamples.impactpbxFailed
+        let text = VendorFixtures.impactFailedAsDocumented
         let message = failure(text)?.message
         XCTAssertEqual(message, "invalid JSON at byte 485: expected ',' or '}'")
         let bytes = Array(text.utf8)

@@ -1,6 +1,7 @@
 @testable import CallEvents
 import XCTest
 import TestSupport
+import TestKit
 
 /// The compact text the reader keeps for the line encoder: present only when writing the value
 /// back gives exactly it.
@@ -51,7 +52,7 @@ final class JSONReaderTests: XCTestCase {
     func testTextIsAlwaysWhatTheValueWritesBackAs() {
         // Mutated vendor examples: whatever parses either has no text or exactly the writer's.
         var random = SplitMix64(seed: 0xC0A1)
-        let seeds = VendorDocExamples.validJSON.map { Array($0.utf8) }
+        let seeds = VendorFixtures.validJSON.map { Array($0.utf8) }
         let alphabet = Array(#" {}[]":,\/ntu0123456789abcdefABCDEF"#.utf8) + [0x09, 0x0A, 0x0D, 0xC3, 0xA9, 0xE9]
         var withText = 0
         for _ in 0..<3000 {

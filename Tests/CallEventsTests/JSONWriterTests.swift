@@ -1,5 +1,6 @@
 import XCTest
 @testable import CallEvents
+import TestKit
 
 final class JSONWriterTests: XCTestCase {
     private func written(_ build: (inout JSONWriter) -> Void) -> String {
@@ -52,8 +53,8 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(written { $0.value(value) }, #"{"a":[1.50,-0,1E+2],"a":null,"b\n":{"t":true,"f":false},"s":"x\"y","e":[]}"#)
     }
 
-    func testRoundTripOfVendorDocExamples() throws {
-        for example in VendorDocExamples.validJSON {
+    func testRoundTripOfVendorFixtures() throws {
+        for example in VendorFixtures.validJSON {
             let parsed = try JSONParser.parse(Array(example.utf8)).get()
             var writer = JSONWriter()
             writer.value(parsed)

@@ -1,6 +1,7 @@
 import XCTest
 @testable import CallEvents
 import TestSupport
+import TestKit
 
 /// Random and mutated input: no crash, only 415/422 failures with short messages, and any success
 /// writes back to JSON that parses to the same value.
@@ -35,7 +36,7 @@ final class PayloadRobustnessTests: XCTestCase {
 
     func testMutatedJSONNeverCrashes() {
         var random = SplitMix64(seed: 42)
-        let seeds = VendorDocExamples.validJSON.map { Array($0.utf8) }
+        let seeds = VendorFixtures.validJSON.map { Array($0.utf8) }
             + [Array(#"{"a":[1,-2.5e3,{"b":"\u00e9\ud83d\ude00\n"}],"c":null,"d":true}"#.utf8)]
         for _ in 0..<2000 {
             var bytes = seeds.randomElement(using: &random)!

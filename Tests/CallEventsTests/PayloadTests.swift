@@ -1,5 +1,6 @@
 import XCTest
 @testable import CallEvents
+import TestKit
 
 final class PayloadTests: XCTestCase {
     private func decode(_ body: String, _ contentType: String?) -> Result<JSONValue, DecodeFailure> {
@@ -111,7 +112,7 @@ final class PayloadTests: XCTestCase {
         let failure = failure(#"{"a":1 "b":2}"#, "application/json")
         XCTAssertEqual(failure?.reason, .malformed)
         XCTAssertEqual(failure?.message, "invalid JSON at byte 7: expected ',' or '}'")
-        XCTAssertEqual(self.failure(VendorDocExamples.impactpbxFailed, "application/json")?.message,
+        XCTAssertEqual(self.failure(VendorFixtures.impactFailedAsDocumented, "application/json")?.message,
                        "invalid JSON at byte 485: expected ',' or '}'")
         XCTAssertEqual(self.failure("[1,", nil)?.reason, .malformed)
     }

@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
 final class URLNetworksTests: XCTestCase {
     let uuid = "709e1d5e-2067-41af-88c4-77b0c761c718"

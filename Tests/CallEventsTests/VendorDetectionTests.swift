@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
 final class VendorDetectionTests: XCTestCase {
     func detect(_ raw: JSONValue, query: JSONValue? = nil) -> Vendor? {

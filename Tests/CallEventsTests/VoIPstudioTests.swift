@@ -1,5 +1,6 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
 final class VoIPstudioTests: XCTestCase {
     func testHangupExample() {

@@ -2,15 +2,16 @@ import System
 import EventLog
 import Glibc
 import XCTest
+import TestKit
 
 /// A full disk, made real with a small tmpfs (needs root, or CAP_SYS_ADMIN).
 final class EventLogWriterDiskFullTests: XCTestCase {
-    private var dir: TemporaryDirectory!
+    private var dir: ScratchDirectory!
     private var mounted = false
     private var log: EventLogWriter?
 
     override func setUpWithError() throws {
-        dir = try TemporaryDirectory()
+        dir = try ScratchDirectory()
         guard mount("tmpfs", dir.path, "tmpfs", 0, "size=256k") == 0 else {
             let code = errno
             dir.remove()
@@ -75,8 +76,8 @@ final class EventLogWriterDiskFullTests: XCTestCase {
         XCTAssertNotNil(stats.unhealthySince)
         XCTAssertEqual(stats.lastError, .noSpace)
         XCTAssertGreaterThanOrEqual(stats.failedBatches, 1)
-        XCTAssertEqual(TemporaryDirectory.lines(of: eventsPath), written)
-        XCTAssertEqual(TemporaryDirectory.bytes(of: eventsPath).last, UInt8(ascii: "\n"))
+        XCTAssertEqual(ScratchDirectory.lines(of: eventsPath), written)
+        XCTAssertEqual(ScratchDirectory.bytes(of: eventsPath).last, UInt8(ascii: "\n"))
 
         // Still full: the next batch tries the disk again and fails again.
         XCTAssertThrowsError(try log.appendAndWait(line(900)).get()) {
@@ -89,7 +90,7 @@ final class EventLogWriterDiskFullTests: XCTestCase {
         XCTAssertTrue(log.isHealthy)
         XCTAssertNil(log.stats.unhealthySince)
         XCTAssertEqual(log.stats.lastError, .noSpace, "the last error stays visible after recovery")
-        XCTAssertEqual(TemporaryDirectory.lines(of: eventsPath), written)
+        XCTAssertEqual(ScratchDirectory.lines(of: eventsPath), written)
     }
 
     func testBatchThatDoesNotFitIsCutFromTheFileAndFailedWhole() throws {
@@ -114,8 +115,8 @@ final class EventLogWriterDiskFullTests: XCTestCase {
 
         XCTAssertEqual(outcomes.failures, [StorageError](repeating: .noSpace, count: 20))
         // Nothing of the failed batch remains: not its first lines, not a partial one.
-        XCTAssertEqual(TemporaryDirectory.lines(of: eventsPath), ["{\"first\":1}", "{\"gate\":1}"])
-        XCTAssertEqual(TemporaryDirectory.bytes(of: eventsPath).last, UInt8(ascii: "\n"))
+        XCTAssertEqual(ScratchDirectory.lines(of: eventsPath), ["{\"first\":1}", "{\"gate\":1}"])
+        XCTAssertEqual(ScratchDirectory.bytes(of: eventsPath).last, UInt8(ascii: "\n"))
     }
 
     func testAppendsFailFastUntilTheRetryDelayHasPassed() throws {
@@ -132,6 +133,6 @@ final class EventLogWriterDiskFullTests: XCTestCase {
         }
         XCTAssertEqual(log.stats.rejectedWhileUnhealthy, 1)
         XCTAssertEqual(log.stats.failedBatches, 1)
-        XCTAssertEqual(TemporaryDirectory.lines(of: eventsPath), written)
+        XCTAssertEqual(ScratchDirectory.lines(of: eventsPath), written)
     }
 }

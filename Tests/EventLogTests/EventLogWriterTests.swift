@@ -4,12 +4,13 @@ import EventLog
 import Glibc
 import Synchronization
 import XCTest
+import TestKit
 
 final class EventLogWriterTests: XCTestCase {
-    private var dir: TemporaryDirectory!
+    private var dir: ScratchDirectory!
 
     override func setUpWithError() throws {
-        dir = try TemporaryDirectory()
+        dir = try ScratchDirectory()
     }
 
     override func tearDown() {
@@ -36,9 +37,9 @@ final class EventLogWriterTests: XCTestCase {
 
         XCTAssertEqual(outcomes.all.count, threads * perThread)
         XCTAssertEqual(outcomes.failures, [])
-        let lines = TemporaryDirectory.lines(of: path)
+        let lines = ScratchDirectory.lines(of: path)
         XCTAssertEqual(lines.count, threads * perThread)
-        XCTAssertEqual(TemporaryDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
+        XCTAssertEqual(ScratchDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
         var next = [Int](repeating: 0, count: threads)
         for line in lines {
             // Each line must be exactly one whole line as appended: a cut or interleaved
@@ -135,11 +136,11 @@ final class EventLogWriterTests: XCTestCase {
 
     func testLinesAreAppendedToAnExistingFile() throws {
         let path = dir.file("events.jsonl")
-        TemporaryDirectory.write(Array("{\"old\":1}\n".utf8), to: path)
+        ScratchDirectory.write(Array("{\"old\":1}\n".utf8), to: path)
         let log = try EventLogWriter(path: path, fsync: .always)
         XCTAssertNoThrow(try log.appendAndWait("{\"new\":2}").get())
         log.close()
-        XCTAssertEqual(TemporaryDirectory.lines(of: path), ["{\"old\":1}", "{\"new\":2}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"old\":1}", "{\"new\":2}"])
     }
 
     func testInitThrowsOpenErrorWithErrnoWhenFolderIsMissing() {
@@ -175,7 +176,7 @@ final class EventLogWriterTests: XCTestCase {
         // Every completion ran before close returned.
         XCTAssertEqual(outcomes.all.count, 500)
         XCTAssertEqual(outcomes.failures, [])
-        XCTAssertEqual(TemporaryDirectory.lines(of: path).count, 501)
+        XCTAssertEqual(ScratchDirectory.lines(of: path).count, 501)
     }
 
     func testAppendAfterCloseFailsWithClosed() throws {
@@ -190,7 +191,7 @@ final class EventLogWriterTests: XCTestCase {
         XCTAssertThrowsError(try result.withLock { $0! }.get()) {
             XCTAssertEqual($0 as? StorageError, .closed)
         }
-        XCTAssertEqual(TemporaryDirectory.bytes(of: path), [])
+        XCTAssertEqual(ScratchDirectory.bytes(of: path), [])
     }
 
     func testReopenAfterRenameNeitherLosesNorSplitsNorDuplicatesLines() throws {
@@ -216,11 +217,11 @@ final class EventLogWriterTests: XCTestCase {
         log.close()
 
         XCTAssertEqual(outcomes.failures, [])
-        let old = TemporaryDirectory.lines(of: rotated)
-        let new = TemporaryDirectory.lines(of: path)
+        let old = ScratchDirectory.lines(of: rotated)
+        let new = ScratchDirectory.lines(of: path)
         XCTAssertFalse(new.isEmpty, "nothing went to the reopened file")
-        XCTAssertEqual(TemporaryDirectory.bytes(of: rotated).last, UInt8(ascii: "\n"))
-        XCTAssertEqual(TemporaryDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
+        XCTAssertEqual(ScratchDirectory.bytes(of: rotated).last, UInt8(ascii: "\n"))
+        XCTAssertEqual(ScratchDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
         var expected = Set<String>()
         for t in 0..<threads { for n in 0..<perThread { expected.insert(Self.line(thread: t, number: n)) } }
         XCTAssertEqual(old.count + new.count, threads * perThread, "a line was lost or duplicated")
@@ -236,7 +237,7 @@ final class EventLogWriterTests: XCTestCase {
         log.reopen()
         XCTAssertNoThrow(try log.appendAndWait("{\"b\":2}").get())
         log.close()
-        XCTAssertEqual(TemporaryDirectory.lines(of: path), ["{\"b\":2}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"b\":2}"])
     }
 
     func testHealthyWhenNothingFailed() throws {

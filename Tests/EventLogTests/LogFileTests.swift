@@ -1,12 +1,13 @@
 @testable import EventLog
 import Glibc
 import XCTest
+import TestKit
 
 final class LogFileTests: XCTestCase {
-    private var dir: TemporaryDirectory!
+    private var dir: ScratchDirectory!
 
     override func setUpWithError() throws {
-        dir = try TemporaryDirectory()
+        dir = try ScratchDirectory()
     }
 
     override func tearDown() {
@@ -47,6 +48,6 @@ final class LogFileTests: XCTestCase {
         try Array("de".utf8).withUnsafeBytes { try file.writeAll($0) }
         try file.truncate(to: end)
         XCTAssertEqual(end, 4)
-        XCTAssertEqual(TemporaryDirectory.bytes(of: path), Array("abc\n".utf8))
+        XCTAssertEqual(ScratchDirectory.bytes(of: path), Array("abc\n".utf8))
     }
 }

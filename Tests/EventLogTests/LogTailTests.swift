@@ -1,12 +1,13 @@
 import EventLog
 import XCTest
+import TestKit
 
 final class LogTailTests: XCTestCase {
-    private var dir: TemporaryDirectory!
+    private var dir: ScratchDirectory!
     private var path: String { dir.file("events.jsonl") }
 
     override func setUpWithError() throws {
-        dir = try TemporaryDirectory()
+        dir = try ScratchDirectory()
     }
 
     override func tearDown() {
@@ -14,7 +15,7 @@ final class LogTailTests: XCTestCase {
     }
 
     private func tail(_ content: String, count: Int, blockSize: Int = 64 << 10) throws -> [String] {
-        TemporaryDirectory.write(Array(content.utf8), to: path)
+        ScratchDirectory.write(Array(content.utf8), to: path)
         return try LogTail.lastLines(path: path, count: count, blockSize: blockSize)
             .map { String(decoding: $0, as: UTF8.self) }
     }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A compiled path into a payload (Documentation.docc/Vendors.md, "A definition"): dotted segments,
 /// pre-split and pre-hashed at compile time; a segment of digits also indexes an array; `a\.b` is
 /// one key.
@@ -78,8 +80,13 @@ struct DeclaredPath: Sendable, Equatable {
 
     private static func member(_ segment: Segment, in members: [JSONMember]) -> JSONValue? {
         segment.name.withUnsafeBufferPointer { want in
-            for member in members where FieldName.hash(member.key) == segment.hash && FieldName.matches(member.key, want) {
-                return member.value
+            for member in members {
+                // The length rules out nearly every other key for free (a shorter key cannot
+                // match; a longer one only with spaces in it), so no key is hashed per lookup.
+                let candidate = ASCII.withUTF8(of: member.key) { key in
+                    key.count == want.count || (key.count > want.count && memchr(key.baseAddress!, 0x20, key.count) != nil)
+                }
+                if candidate && FieldName.matches(member.key, want) { return member.value }
             }
             return nil
         }

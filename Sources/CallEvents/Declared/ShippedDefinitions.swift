@@ -2,12 +2,15 @@
 /// definitions"), as the JSON an operator would write, compiled once on first use.
 ///
 /// ```swift
-/// ShippedDefinitions.all.map(\.name)     // ["twilio", "aircall"]
+/// ShippedDefinitions.all.map(\.name)     // ["twilio", "zoom", "ringcentral", "aircall", "telnyx", "dialpad", "vonage"]
 /// ShippedDefinitions.named("twilio")     // the compiled definition
 /// ```
 public enum ShippedDefinitions {
     /// Name and JSON text, in `auto` detection order.
-    static let texts: [(name: String, text: String)] = [("twilio", twilio), ("aircall", aircall)]
+    static let texts: [(name: String, text: String)] = [
+        ("twilio", twilio), ("zoom", zoom), ("ringcentral", ringcentral), ("aircall", aircall),
+        ("telnyx", telnyx), ("dialpad", dialpad), ("vonage", vonage),
+    ]
 
     /// Every shipped definition, compiled.
     public static let all: [DeclaredDefinition] = texts.map { entry in

@@ -13,7 +13,9 @@
 /// A payload that decodes but whose event is not recognized (even a JSON array on a route that
 /// expects an object) is a success of type `unknown`, kept whole in `raw`: nothing is lost.
 public enum CallEventDecoder {
-    public static func decode(_ delivery: Delivery, as choice: VendorChoice) -> Result<CallEvent, DecodeFailure> {
+    /// `catalog` holds the vendors an `auto` route may pick (the config's declared ones too).
+    public static func decode(_ delivery: Delivery, as choice: VendorChoice,
+                              catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
         let body: DecodedBody
         var query: JSONValue?
         if delivery.method == "GET" {
@@ -24,52 +26,50 @@ public enum CallEventDecoder {
             if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
                 // Documentation.docc/Vendors.md: a compact JWT whose payload is the JSON to decode;
                 // the token is not kept.
-                guard let jwt = CompactJWT(delivery.body) else {
-                    return .failure(DecodeFailure(.malformed, "body is not a compact JWT", vendor: vendor))
-                }
-                switch JSONParser.parse(jwt.payload) {
-                case .success(let value): body = DecodedBody(value: value)
-                case .failure(var failure):
-                    failure.vendor = vendor
-                    return .failure(failure)
+                switch JWTBody.decode(delivery.body, policy: delivery.unverifiedJWT) {
+                case .success(let decoded): body = decoded
+                case .failure(let failure):
+                    let reason: DecodeFailure.Reason = failure.reason == .unverified ? .unverifiedSignature : .malformed
+                    return .failure(DecodeFailure(reason, failure.message, vendor: vendor))
                 }
             } else {
-            switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
-            case .success(let decoded):
-                body = decoded
-            case .failure(var failure):
-                if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
-                return .failure(failure)
-            }
+                switch Payload.decodedBody(delivery.body, contentType: delivery.contentType) {
+                case .success(let decoded):
+                    body = decoded
+                case .failure(var failure):
+                    if failure.vendor == nil, case .vendor(let vendor) = choice { failure.vendor = vendor }
+                    return .failure(failure)
+                }
             }
             if let bytes = delivery.query {
                 query = Payload.decodeQuery(bytes[...], dropping: delivery.droppedQueryFields)
             }
         }
         return decode(body, query: query, as: choice, hint: delivery.hint, id: delivery.id,
-                      receivedAt: delivery.receivedAt, route: delivery.route, source: delivery.source)
+                      receivedAt: delivery.receivedAt, route: delivery.route, source: delivery.source,
+                      catalog: catalog)
     }
 
     /// Decodes an already parsed payload: what `callhook replay` does with a logged line's
     /// `raw` (and `query`). Fails only when `auto` cannot tell the vendor (`.vendorNotRecognized`).
     public static func decode(raw: JSONValue, query: JSONValue?, as choice: VendorChoice, hint: String?,
                               id: String, receivedAt: Timestamp, route: String,
-                              source: EventSource) -> Result<CallEvent, DecodeFailure> {
+                              source: EventSource, catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
         decode(DecodedBody(value: raw), query: query, as: choice, hint: hint, id: id, receivedAt: receivedAt,
-               route: route, source: source)
+               route: route, source: source, catalog: catalog)
     }
 
     /// `body.value` is `raw`; its text and name hashes, when known, save working them out again.
     static func decode(_ body: DecodedBody, query: JSONValue?, as choice: VendorChoice,
                        hint: String?, id: String, receivedAt: Timestamp, route: String,
-                       source: EventSource) -> Result<CallEvent, DecodeFailure> {
+                       source: EventSource, catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
         let raw = body.value
         let fields = Fields(raw: raw, query: query, nameHashes: body.nameHashes)
         let vendor: Vendor
         switch choice {
         case .vendor(let chosen): vendor = chosen
         case .auto:
-            guard let detected = VendorDetection.detect(fields) else {
+            guard let detected = VendorDetection.detect(fields, catalog: catalog) else {
                 return .failure(DecodeFailure(.vendorNotRecognized, "vendor not recognized"))
             }
             vendor = detected
@@ -96,10 +96,11 @@ public enum CallEventDecoder {
     /// the route named `route`, and `source.addr` `local`.
     public static func decodeOffline(body: [UInt8], contentType: String? = nil, as choice: VendorChoice,
                                      hint: String? = nil, receivedAt: Timestamp,
-                                     route: String = "offline") -> Result<CallEvent, DecodeFailure> {
+                                     route: String = "offline",
+                                     catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
         let delivery = Delivery(method: "POST", contentType: contentType, body: body, hint: hint,
                                 id: EventID.make(now: receivedAt), receivedAt: receivedAt, route: route,
                                 source: EventSource(addr: "local", userAgent: nil))
-        return decode(delivery, as: choice)
+        return decode(delivery, as: choice, catalog: catalog)
     }
 }

@@ -18,6 +18,8 @@ public struct DecodeFailure: Error, Sendable, Equatable {
         case vendorNotRecognized
         /// A logged line that cannot be decoded again (`callhook replay`).
         case notReplayable
+        /// A signed body (a `jwt` vendor's) that nobody verified, on a route with a secret.
+        case unverifiedSignature
     }
 
     public var reason: Reason

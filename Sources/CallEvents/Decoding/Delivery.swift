@@ -11,6 +11,8 @@ public struct Delivery: Sendable {
     public var droppedQueryFields: Set<String>
     /// The route's event hint: the path segment after the route's path (`dial-in`), if any.
     public var hint: String?
+    /// Whether a `jwt` body may be decoded unverified: yes unless the route has a secret.
+    public var unverifiedJWT: UnverifiedJWT
 
     // The envelope.
     public var id: String
@@ -24,16 +26,18 @@ public struct Delivery: Sendable {
 
     public init(method: String, contentType: String?, body: [UInt8], query: [UInt8]? = nil,
                 droppedQueryFields: Set<String> = Delivery.defaultDroppedQueryFields, hint: String? = nil,
-                id: String, receivedAt: Timestamp, route: String, source: EventSource) {
+                unverifiedJWT: UnverifiedJWT = .decode, id: String, receivedAt: Timestamp, route: String, source: EventSource) {
         self.method = method
         self.contentType = contentType
         self.body = body
         self.query = query
         self.droppedQueryFields = droppedQueryFields
         self.hint = hint
+        self.unverifiedJWT = unverifiedJWT
         self.id = id
         self.receivedAt = receivedAt
         self.route = route
         self.source = source
     }
 }
+

@@ -12,7 +12,7 @@ import Glibc   // memcmp
 /// for byte, so only an exact spelling matches.
 enum KnownNames {
     /// From the vendor documentation (the vendor examples in
-    /// `Tests/CallEventsTests/Support/VendorDocExamples.swift`).
+    /// `Tests/TestKit/Fixtures/Vendors`).
     static let names = [
         // ImpactPBX
         "ref", "domain_name", "recipient", "caller_id_number", "ani", "recipient_e164", "caller_id_number_e164",

@@ -8,8 +8,8 @@
 /// ```
 public enum LogTail {
     /// The last `count` lines of `path`, oldest first, without their `\n`. A final line with
-    /// no `\n` counts as a line (as `tail` does); a missing file has none. Throws `StorageError`.
-    public static func lastLines(path: String, count: Int, blockSize: Int = 64 << 10) throws -> [[UInt8]] {
+    /// no `\n` counts as a line (as `tail` does); a missing file has none.
+    public static func lastLines(path: String, count: Int, blockSize: Int = 64 << 10) throws(StorageError) -> [[UInt8]] {
         guard count > 0, let file = try ReadableFile.open(path: path) else { return [] }
         defer { file.close() }
         var lines: [[UInt8]] = []   // newest first

@@ -11,7 +11,10 @@ import CEpoll
 final class Connection {
     let socket: Socket
     let generation: UInt32
-    let info: ConnectionInfo
+    /// The socket's peer, or the client a trusted proxy's PROXY header names.
+    private(set) var info: ConnectionInfo
+    /// Set while a PROXY protocol header is awaited: the bytes of it received so far.
+    private var proxyHeader: (parser: ProxyHeaderParser, received: [UInt8])?
     private unowned let loop: EventLoop
     private var parser: HTTPRequestParser
     private(set) var state: ConnectionState
@@ -29,11 +32,13 @@ final class Connection {
     /// The body being streamed, while the state is `.streaming`.
     private var stream: HTTPStream?
 
-    init(socket: Socket, generation: UInt32, info: ConnectionInfo, loop: EventLoop) {
+    init(socket: Socket, generation: UInt32, info: ConnectionInfo, loop: EventLoop,
+         proxyProtocol: ProxyProtocolMode = .off) {
         self.socket = socket
         self.generation = generation
         self.info = info
         self.loop = loop
+        if proxyProtocol != .off { proxyHeader = (ProxyHeaderParser(accepting: proxyProtocol), []) }
         parser = HTTPRequestParser(limits: loop.limits)
         state = ConnectionState(limits: loop.limits, now: loop.now)
     }
@@ -136,6 +141,8 @@ final class Connection {
             switch try socket.read(into: loop.readBuffer) {
             case .ready(0):
                 perform(state.peerClosed())
+            case .ready(let count) where proxyHeader != nil:
+                readProxyHeader(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<count]))
             case .ready(let count):
                 parser.feed(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<count]))
                 process()
@@ -156,6 +163,30 @@ final class Connection {
             }
         } catch {
             perform(state.failed())
+        }
+    }
+
+    /// Before HTTP, from a trusted proxy: its PROXY header, read under the head deadline. A
+    /// connection whose first bytes are not a valid header is closed with no answer: the
+    /// peer is a proxy, and HTTP there would be read as coming from the proxy itself.
+    private func readProxyHeader(_ bytes: UnsafeRawBufferPointer) {
+        guard var awaited = proxyHeader else { return }
+        awaited.received.append(contentsOf: bytes)
+        switch awaited.parser.parse(awaited.received) {
+        case .needMoreData:
+            proxyHeader = awaited
+            // The head deadline runs from the first byte, as for a request head.
+            state.needsMoreData(parserPhase: .head, now: loop.now)
+        case .invalid:
+            proxyHeader = nil
+            perform(state.failed())
+        case .header(let header, let length):
+            proxyHeader = nil
+            if let source = header.source { info = ConnectionInfo(peerAddress: source.address, peerPort: source.port) }
+            let rest = awaited.received[length...]
+            guard !rest.isEmpty else { return }
+            Array(rest).withUnsafeBytes { parser.feed($0) }
+            process()
         }
     }
 
@@ -198,8 +229,10 @@ final class Connection {
         case .none, .close:
             break
         case .screen(let head):
-            let refusal = loop.handler.screen(head, connection: info)
-            perform(state.screened(refusal: refusal, now: loop.now))
+            switch loop.handler.screen(head, connection: info) {
+            case .refuse(let refusal): perform(state.screened(refusal: refusal, now: loop.now))
+            case .proceed(let context): perform(state.screened(refusal: nil, context: context, now: loop.now))
+            }
         case .sendContinue:
             loop.writeBuffer.append(contentsOf: ResponseEncoder.continueResponse)
         case .handle(let request):

@@ -61,6 +61,8 @@ struct ConnectionState {
     private(set) var stopping = false
     /// No request has started yet: the wait for the first byte is held to the header timeout too.
     private var fresh = true
+    /// What the handler's `screen` handed on for the request whose body is being read.
+    private var screenedContext: (any Sendable)?
     private let limits: HTTPLimits
 
     init(limits: HTTPLimits, now: Int) {
@@ -131,11 +133,12 @@ struct ConnectionState {
         return .screen(head)
     }
 
-    /// The handler's verdict on the head: nil lets it through.
-    mutating func screened(refusal: HTTPResponse?, now: Int) -> ConnectionAction {
+    /// The handler's verdict on the head: nil lets it through, with `context` for `handle`.
+    mutating func screened(refusal: HTTPResponse?, context: (any Sendable)? = nil, now: Int) -> ConnectionAction {
         guard case .screening(let head) = phase else { return .none }
         if let refusal { return refuse(head, refusal, now: now) }
         phase = .readingBody(since: now, head: head)
+        screenedContext = context
         // RFC 9110 §10.1.1, §15.2: only to HTTP/1.1, and only when a body is to come.
         if head.expectsContinue && head.version == .http1_1 && Self.announcesBody(head.framing) {
             return .sendContinue
@@ -152,7 +155,8 @@ struct ConnectionState {
                 return finish(ResponseEncoder.errorResponse(status: 503, message: "shutting down"), RequestFacts(head), now: now)
             }
             phase = .responding(RequestFacts(head))
-            return .handle(HTTPRequest(head: head, body: body))
+            defer { screenedContext = nil }
+            return .handle(HTTPRequest(head: head, body: body, context: screenedContext))
         default:
             return close()
         }

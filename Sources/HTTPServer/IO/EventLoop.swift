@@ -30,7 +30,9 @@ final class EventLoop: @unchecked Sendable {
 
     // Owned by the loop thread.
     let handler: any HTTPHandler
-    let limits: HTTPLimits
+    /// Read once per connection, when it is admitted.
+    var limits: HTTPLimits { settings.limits }
+    private let settings: ListenerSettings
     private let counters: ServerCounters
     private let epollFD: Int32
     private var listener: Socket?
@@ -50,11 +52,12 @@ final class EventLoop: @unchecked Sendable {
     /// Responses being encoded for the connection at hand; empty between events.
     var writeBuffer: [UInt8] = []
 
-    init(index: Int, listener: Socket, handler: any HTTPHandler, limits: HTTPLimits, counters: ServerCounters) throws(SystemCallError) {
+    init(index: Int, listener: Socket, handler: any HTTPHandler, limits: HTTPLimits, counters: ServerCounters,
+         settings: ListenerSettings? = nil) throws(SystemCallError) {
         self.index = index
         self.listener = listener
         self.handler = handler
-        self.limits = limits
+        self.settings = settings ?? ListenerSettings(limits: limits)
         self.counters = counters
         mailbox = try Mailbox()
         epollFD = try Syscall.blocking("epoll_create1") { epoll_create1(CEPOLL_CLOEXEC) }
@@ -160,7 +163,8 @@ final class EventLoop: @unchecked Sendable {
         let generation = nextGeneration
         nextGeneration = nextGeneration == UInt32.max ? 1 : nextGeneration + 1
         let info = ConnectionInfo(peerAddress: peer.host, peerPort: peer.port)
-        let connection = Connection(socket: socket, generation: generation, info: info, loop: self)
+        let connection = Connection(socket: socket, generation: generation, info: info, loop: self,
+                                    proxyProtocol: settings.proxyProtocol(forPeer: info.peerAddress))
         do {
             try register(fd: socket.fd, generation: generation, events: CEPOLL_IN)
         } catch {

@@ -78,8 +78,6 @@ public enum HTTPParserError: Error, Sendable, Equatable {
         case whiteSpaceBeforeTheFirstHeader = "white space before the first header"
         /// RFC 9112 §2.3.
         case invalidHTTPVersion = "invalid HTTP version"
-        /// RFC 9112 §7.1.1.
-        case invalidByteInChunkExtensions = "invalid byte in chunk extensions"
         /// RFC 9112 §7.1.1: an empty name, an unbalanced quote, a name or value neither token nor quoted-string.
         case malformedChunkExtension = "malformed chunk extension"
         /// RFC 9110 §5.1: `Content_Length`, `Transfer--Encoding`; a hop folding `_` into `-` would frame by it.

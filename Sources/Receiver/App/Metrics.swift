@@ -11,6 +11,9 @@ final class Metrics: Sendable {
         var authRefusals: [LabelPair: UInt64] = [:] // route, status
         var duplicates: [String: UInt64] = [:]      // route
         var probes: [String: UInt64] = [:]          // route
+        var latency: [String: LatencyHistogram] = [:] // route
+        var reloadsOK: UInt64 = 0
+        var reloadsFailed: UInt64 = 0
     }
 
     private struct LabelPair: Hashable {
@@ -46,6 +49,22 @@ final class Metrics: Sendable {
         counters.withLock { $0.probes[route, default: 0] += 1 }
     }
 
+    /// Bounds for request latency: senders give up after 3 to 15 s (Documentation.docc/Receiver.md,
+    /// "Operating"), so the buckets reach past that.
+    static let latencyBounds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15]
+
+    /// A routed request, from the end of its read to its response handed to the connection.
+    func observeLatency(route: String, seconds: Double) {
+        counters.withLock {
+            $0.latency[route, default: LatencyHistogram(upperBounds: Self.latencyBounds)].observe(seconds: seconds)
+        }
+    }
+
+    /// A `SIGHUP` reload applied (`ok`) or refused for errors in the file (`failed`).
+    func countConfigReload(ok: Bool) {
+        counters.withLock { ok ? ($0.reloadsOK += 1) : ($0.reloadsFailed += 1) }
+    }
+
     /// The Prometheus text exposition format (version 0.0.4).
     func render(openConnections: Int, openStreams: Int = 0, eventLog: EventLogStats, rejectsLog: EventLogStats) -> String {
         let c = counters.withLock { $0 }
@@ -73,6 +92,23 @@ final class Metrics: Sendable {
         family("callhook_probes_total", "Empty deliveries (a sender's URL test) answered without storing, by route.")
         for (route, value) in c.probes.sorted(by: { $0.key < $1.key }) {
             out += "callhook_probes_total{route=\"\(escape(route))\"} \(value)\n"
+        }
+        family("callhook_config_reloads_total", "Config reloads on SIGHUP, by result.")
+        out += "callhook_config_reloads_total{result=\"ok\"} \(c.reloadsOK)\n"
+        out += "callhook_config_reloads_total{result=\"failed\"} \(c.reloadsFailed)\n"
+        // A histogram family is written once it has a series: an empty one reads as malformed to some parsers.
+        if !c.latency.isEmpty {
+            family("callhook_request_duration_seconds",
+                   "Routed requests, from the end of the request read to the response written, by route.", "histogram")
+        }
+        for (route, histogram) in c.latency.sorted(by: { $0.key < $1.key }) {
+            let label = "route=\"\(escape(route))\""
+            for (bound, count) in zip(histogram.upperBounds, histogram.cumulativeCounts) {
+                out += "callhook_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(count)\n"
+            }
+            out += "callhook_request_duration_seconds_bucket{\(label),le=\"+Inf\"} \(histogram.count)\n"
+            out += "callhook_request_duration_seconds_sum{\(label)} \(histogram.sum)\n"
+            out += "callhook_request_duration_seconds_count{\(label)} \(histogram.count)\n"
         }
         family("callhook_open_connections", "Connections open now.", "gauge")
         out += "callhook_open_connections \(openConnections)\n"

@@ -6,9 +6,10 @@ import Live
 // its own.
 extension ReceiverApp {
     /// `screen` for a live path; nil when the path is not one (the caller goes on to routes).
-    func screenLive(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse?? {
+    func screenLive(_ head: HTTPRequestHead, connection: ConnectionInfo, configuration: Configuration) -> HTTPResponse?? {
         guard let endpoint = LiveEndpoint(path: head.path) else { return nil }
-        return .some(endpoint.screen(head, client: clientAddress(head, connection), configuration: configuration))
+        return .some(endpoint.screen(head, client: clientAddress(head, connection, configuration),
+                                     configuration: configuration))
     }
 
     /// Answers a live path; false when the path is not one.
@@ -45,6 +46,7 @@ extension ReceiverApp {
 
     /// Rebuilds calls in progress from the tail of the event log, at start.
     func rebuildLiveViews() {
+        let configuration = self.configuration
         live.rebuild(fromTailOf: configuration.eventLog, ttlSeconds: configuration.callsActiveTTLSeconds,
                      nowMilliseconds: WallClock.now().milliseconds)
         live.resumeStreams(eventLog: configuration.eventLog, rejectsLog: configuration.rejectsLog)

@@ -2,6 +2,7 @@ import CallEvents
 import EventLog
 import HTTPServer
 import Synchronization
+import System
 
 /// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
 /// write durably and answer (Documentation.docc/Receiver.md). A delivery travels:
@@ -12,27 +13,38 @@ import Synchronization
 /// let server = try HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), handler: app)
 /// ```
 final class ReceiverApp: HTTPHandler {
-    let configuration: Configuration
-    let routes: RouteTable
     let eventLog: EventLogWriter
-    let rejects: RejectsRecorder
+    let rejectsLog: EventLogWriter
     let dedupe: DedupeIndex
-    let redactor: SecretRedactor
     let metrics: Metrics
     let live: LiveHub
+    let refusals: RefusalLog
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
+    /// Swapped whole by `apply`; every request reads it once, in `screen`.
+    private let current: Mutex<ReceiverSettings>
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
-                dedupe: DedupeIndex, metrics: Metrics = Metrics()) {
-        self.configuration = configuration
-        self.routes = RouteTable(configuration.routes)
+                dedupe: DedupeIndex, metrics: Metrics = Metrics(), refusals: RefusalLog = RefusalLog()) {
+        current = Mutex(ReceiverSettings(configuration))
         self.eventLog = eventLog
+        self.rejectsLog = rejectsLog
         self.dedupe = dedupe
         self.metrics = metrics
         self.live = LiveHub(ttlSeconds: configuration.callsActiveTTLSeconds, maxStreams: configuration.limits.maxStreams,
                             streamBufferBytes: configuration.limits.streamBufferBytes)
-        self.redactor = SecretRedactor(secrets: configuration.secretTexts)
-        self.rejects = RejectsRecorder(log: rejectsLog, redactor: redactor)
+        self.refusals = refusals
+    }
+
+    /// The settings requests that start now are served under.
+    var settings: ReceiverSettings { current.withLock { $0 } }
+    var configuration: Configuration { settings.configuration }
+    var rejects: RejectsRecorder { RejectsRecorder(log: rejectsLog, redactor: settings.redactor) }
+
+    /// Serves requests that start after this call under `configuration` (a reload). Requests
+    /// already screened finish under the settings they were screened with.
+    func apply(_ configuration: Configuration) {
+        let settings = ReceiverSettings(configuration)
+        current.withLock { $0 = settings }
     }
 
     /// Lets `/metrics` report the server's open connections.
@@ -44,13 +56,24 @@ final class ReceiverApp: HTTPHandler {
 
     // MARK: - The head: route, method, auth
 
-    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+    /// Route, method and auth from the head alone. What it finds (the settings it used, the
+    /// route, the client) goes to `handle` with the request, so a reload in between cannot
+    /// change the rules a request started under and nothing is worked out twice.
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPScreening {
+        var screened = ScreenedRequest(settings: settings)
+        if let refusal = screen(head, connection: connection, into: &screened) { return .refuse(refusal) }
+        return .proceed(context: screened)
+    }
+
+    private func screen(_ head: HTTPRequestHead, connection: ConnectionInfo, into screened: inout ScreenedRequest) -> HTTPResponse? {
         let path = head.path
+        let settings = screened.settings
+        let configuration = settings.configuration
         if let admin = AdminEndpoint(path: path) {
-            return admin.screen(head, client: clientAddress(head, connection), configuration: configuration)
+            return admin.screen(head, client: clientAddress(head, connection, configuration), configuration: configuration)
         }
-        if let answer = screenLive(head, connection: connection) { return answer }
-        guard let match = routes.match(path: path) else {
+        if let answer = screenLive(head, connection: connection, configuration: configuration) { return answer }
+        guard let match = settings.routes.match(path: path) else {
             metrics.countRequest(route: nil, status: 404)
             return Responses.notFound
         }
@@ -60,9 +83,13 @@ final class ReceiverApp: HTTPHandler {
             metrics.countRequest(route: match.route.name, status: 405)
             return Responses.methodNotAllowed
         }
-        let decision = Authenticator.check(route: match.route, client: clientAddress(head, connection),
-                                           query: head.query, headers: head.headers)
+        let client = clientAddress(head, connection, configuration)
+        screened.match = match
+        screened.client = client
+        let decision = Authenticator.check(route: match.route, client: client, query: head.query, headers: head.headers)
         guard decision == .ok else {
+            refusals.refused(route: match.route.name, client: client?.description ?? connection.peerAddress,
+                             reason: RefusalReason(decision, query: head.query, headers: head.headers))
             metrics.countAuthRefusal(route: match.route.name, status: decision.status)
             metrics.countRequest(route: match.route.name, status: decision.status)
             let message = decision == .forbidden ? "address not allowed" : "missing or wrong secret"
@@ -71,21 +98,33 @@ final class ReceiverApp: HTTPHandler {
         return nil
     }
 
+    /// For a request handed to `handle` without its screening (in-process callers).
+    private func rescreen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> ScreenedRequest {
+        var screened = ScreenedRequest(settings: settings)
+        _ = screen(head, connection: connection, into: &screened)
+        return screened
+    }
+
     // MARK: - The whole request: decode, dedupe, store, answer
 
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond send: @escaping HTTPResponder) {
         let head = request.head
+        let screened = request.context as? ScreenedRequest ?? rescreen(request.head, connection: connection)
+        let settings = screened.settings
         if let admin = AdminEndpoint(path: head.path) {
             send(admin.respond(head, app: self))
             return
         }
         if handleLive(head, respond: send) { return }
         // `screen` passed, so the route exists and the method is one we serve.
-        guard let match = routes.match(path: head.path) else { return send(Responses.notFound) }
+        guard let match = screened.match else { return send(Responses.notFound) }
         let routeName = match.route.name
+        // The whole request has been read: the latency a sender waits for starts now.
+        let started = SystemClock.monotonicNanos()
         let respond: HTTPResponder = { [metrics] response in
             metrics.countRequest(route: routeName, status: response.status)
             send(response)
+            metrics.observeLatency(route: routeName, seconds: Double(SystemClock.monotonicNanos() &- started) / 1e9)
         }
         switch head.method {
         case "HEAD": return respond(Responses.head)
@@ -94,10 +133,12 @@ final class ReceiverApp: HTTPHandler {
         }
 
         let now = WallClock.now()
-        let client = clientAddress(head, connection)
+        let client = screened.client
         let delivery = Delivery(
             method: head.method, contentType: head.headers["Content-Type"], body: request.body,
             query: head.query.map { Array($0.utf8) }, hint: match.hint,
+            // A `jwt` body is decoded unverified only where there is no secret to verify it with.
+            unverifiedJWT: match.route.secret == nil ? .decode : .refuse,
             id: EventID.make(now: now), receivedAt: now, route: routeName,
             source: EventSource(addr: client?.description ?? connection.peerAddress,
                                 userAgent: head.headers["User-Agent"]))
@@ -107,9 +148,9 @@ final class ReceiverApp: HTTPHandler {
             return respond(Responses.probe)
         }
 
-        switch CallEventDecoder.decode(delivery, as: match.route.vendor) {
+        switch CallEventDecoder.decode(delivery, as: match.route.vendor, catalog: settings.configuration.vendors) {
         case .failure(let failure):
-            rejects.record(delivery, failure: failure, durable: { [live] line in live.addReject(line: line) }) { [metrics] result in
+            RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure, durable: { [live] line in live.addReject(line: line) }) { [metrics] result in
                 switch result {
                 case .success:
                     metrics.countReject(route: routeName, status: failure.status)
@@ -119,14 +160,15 @@ final class ReceiverApp: HTTPHandler {
                 }
             }
         case .success(let event):
-            store(event, route: routeName, respond: respond)
+            store(event, route: routeName, redactor: settings.redactor, respond: respond)
         }
     }
 
     /// Claims the event's key, then writes its line and answers `200`, or answers as a
     /// duplicate of the copy that claimed the key first: at once when that copy is written,
     /// else once it is (or with its `503` when its write fails).
-    private func store(_ event: CallEvent, route routeName: String, respond: @escaping HTTPResponder) {
+    private func store(_ event: CallEvent, route routeName: String, redactor: SecretRedactor,
+                       respond: @escaping HTTPResponder) {
         let key = event.key
         let claim = dedupe.claim(key) { [metrics] outcome in
             switch outcome {
@@ -165,7 +207,7 @@ final class ReceiverApp: HTTPHandler {
     /// The lines this round of the event loop queued go to the writers as one batch each.
     func roundEnded() {
         eventLog.startDeferred()
-        rejects.log.startDeferred()
+        rejectsLog.startDeferred()
     }
 
     func serverAnswered(status: Int, connection: ConnectionInfo) {
@@ -173,7 +215,8 @@ final class ReceiverApp: HTTPHandler {
     }
 
     /// The client after trusted-proxy resolution; nil when the peer address does not parse.
-    func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo) -> IPAddress? {
+    func clientAddress(_ head: HTTPRequestHead, _ connection: ConnectionInfo,
+                       _ configuration: Configuration) -> IPAddress? {
         ClientAddress.resolve(optionalPeer: connection.peer, headers: head.headers,
                               trustedProxies: configuration.trustedProxies)
     }

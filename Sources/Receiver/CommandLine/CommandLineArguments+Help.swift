@@ -6,11 +6,12 @@ extension CommandLineArguments {
         Usage:
           callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]
           callhook check-config FILE
-          callhook decode --vendor V [--hint H] [--content-type T] [FILE|-]
+          callhook decode --vendor V [--hint H] [--content-type T] [--config FILE] [FILE|-]
           callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]
           callhook calls [--json] [FILE]
           callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]
-          callhook replay [FILE]
+          callhook replay [--config FILE] [LOG]
+          callhook vendors [show NAME] [--config FILE]
           callhook --help | COMMAND --help | --version
 
         Commands:
@@ -21,6 +22,7 @@ extension CommandLineArguments {
           calls          correlate the log's events into one row a call
           stats          calls, answered, missed, talk time per vendor, route, extension, hour or day
           replay         decode every logged payload again and print the new lines
+          vendors        list the vendors (coded, shipped, declared) or show one's definition
 
         Exit status: 0 success, 2 bad command line or config, 1 anything else.
         """
@@ -54,16 +56,18 @@ extension CommandLineArguments.CommandName {
             Exit status: 0 valid (warnings allowed), 2 not valid.
             """
         case .decode: """
-            Usage: callhook decode --vendor V [--hint H] [--content-type T] [FILE|-]
+            Usage: callhook decode --vendor V [--hint H] [--content-type T] [--config FILE] [FILE|-]
 
             Decodes one payload, as a route would, and prints the event as JSON.
             Reads FILE, or standard input when FILE is - or left out.
 
             Options:
-              --vendor V           voipnow, urlnetworks, voipstudio, impactpbx, or auto
+              --vendor V           voipnow, urlnetworks, voipstudio, impactpbx, a shipped
+                                   vendor (callhook vendors), a vendor of --config, or auto
               --hint H             the event hint, as the path segment after a route's path
               --content-type T     the body's media type; left out, the body is sniffed
                                    ({ or [ is JSON, anything else a form)
+              --config FILE        also know the vendors this config file declares
 
             Exit status: 0 decoded, 1 not decodable (the reason is printed), 2 bad command line.
             """
@@ -105,10 +109,27 @@ extension CommandLineArguments.CommandName {
               --json               one JSON object a group instead of a table
             """
         case .replay: """
-            Usage: callhook replay [FILE]
+            Usage: callhook replay [--config FILE] [LOG]
 
-            Decodes every line's raw payload of the event log FILE again with the current
+            Decodes every line's raw payload of the event log LOG again with the current
             decoders and prints the new lines. The log itself is not touched.
+
+            Options:
+              --config FILE        decode declared vendors' lines with this config's definitions
+            """
+        case .vendors: """
+            Usage: callhook vendors [show NAME] [--config FILE]
+
+            Lists every vendor in the order an auto route tries them: name, kind (coded,
+            shipped, or declared in the config) and the fields its detect rule needs.
+            show NAME prints a shipped or declared definition as JSON, ready to copy into
+            the config's "vendors" and adapt.
+
+            Options:
+              --config FILE        include the vendors this config file declares
+
+            Exit status: 0 done, 1 a coded vendor has no definition to show,
+            2 bad command line, config or vendor name.
             """
         }
     }

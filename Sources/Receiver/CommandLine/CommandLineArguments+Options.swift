@@ -35,33 +35,46 @@ extension CommandLineArguments {
 
     /// `decode`: one payload, decoded offline.
     struct Decode: Sendable, Equatable {
-        var vendor: VendorChoice
+        /// The vendor as typed; without `--config` it is checked here, with one once the file is read.
+        var vendorName: String
         var hint: String?
         /// `--content-type`; when nil the body is sniffed, as the server does.
         var contentType: String?
         /// nil (or `-` on the command line) reads standard input.
         var file: String?
+        /// `--config FILE`: its declared vendors can be named too.
+        var config: String?
 
-        init(vendor: VendorChoice, hint: String? = nil, contentType: String? = nil, file: String? = nil) {
-            self.vendor = vendor
+        init(vendor: VendorChoice, hint: String? = nil, contentType: String? = nil, file: String? = nil,
+             config: String? = nil) {
+            self.init(vendorName: Configuration.Route.describe(vendor), hint: hint, contentType: contentType,
+                      file: file, config: config)
+        }
+
+        init(vendorName: String, hint: String? = nil, contentType: String? = nil, file: String? = nil,
+             config: String? = nil) {
+            self.vendorName = vendorName
             self.hint = hint
             self.contentType = contentType
             self.file = file
+            self.config = config
         }
+
+        static let builtInNames = "voipnow, urlnetworks, voipstudio, impactpbx or auto"
 
         static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
             if scanned.help { return .success(.help(.decode)) }
-            let names = "voipnow, urlnetworks, voipstudio, impactpbx or auto"
             guard let text = scanned.values["--vendor"] else {
-                return .failure(UsageError("missing --vendor V (\(names))", command: .decode))
+                return .failure(UsageError("missing --vendor V (\(builtInNames))", command: .decode))
             }
-            guard let vendor = ConfigurationLoader.vendorChoice(text) else {
-                return .failure(UsageError("unknown vendor \(quoted(text)) (expected \(names))", command: .decode))
+            let config = scanned.values["--config"]
+            if config == nil, ConfigurationLoader.vendorChoice(text) == nil {
+                return .failure(UsageError("unknown vendor \(quoted(text)) (expected \(builtInNames))", command: .decode))
             }
             guard scanned.positionals.count <= 1 else { return .failure(scanned.unexpected(at: 1)) }
-            return .success(.decode(Decode(vendor: vendor, hint: scanned.values["--hint"],
+            return .success(.decode(Decode(vendorName: text, hint: scanned.values["--hint"],
                                            contentType: scanned.values["--content-type"],
-                                           file: scanned.file == "-" ? nil : scanned.file)))
+                                           file: scanned.file == "-" ? nil : scanned.file, config: config)))
         }
     }
 
@@ -128,6 +141,32 @@ extension CommandLineArguments {
 }
 
 extension CommandLineArguments {
+    /// `vendors`: the list, or `show NAME`.
+    struct Vendors: Sendable, Equatable {
+        /// The vendor of `show NAME`; nil lists them all.
+        var show: String?
+        /// `--config FILE`: its declared vendors too.
+        var config: String?
+
+        init(show: String? = nil, config: String? = nil) {
+            self.show = show
+            self.config = config
+        }
+
+        static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
+            if scanned.help { return .success(.help(.vendors)) }
+            let config = scanned.values["--config"]
+            switch scanned.positionals.count {
+            case 0: return .success(.vendors(Vendors(config: config)))
+            case _ where scanned.positionals[0] != "show":
+                return .failure(UsageError("unknown subcommand \(quoted(scanned.positionals[0])) (expected show NAME)", command: .vendors))
+            case 1: return .failure(UsageError("show needs a vendor NAME", command: .vendors))
+            case 2: return .success(.vendors(Vendors(show: scanned.positionals[1], config: config)))
+            default: return .failure(scanned.unexpected(at: 2))
+            }
+        }
+    }
+
     /// `stats`: the numbers of the calls in one or more log files, per group.
     struct Stats: Sendable, Equatable {
         var since: String?

@@ -28,8 +28,11 @@ enum CommandLineArguments: Sendable, Equatable {
     case calls(Calls)
     /// `callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]`
     case stats(Stats)
-    /// `callhook replay [FILE]`; the file as typed (`-` included), nil when none was given.
-    case replay(file: String?)
+    /// `callhook replay [--config FILE] [LOG]`; the log as typed (`-` included), nil when none
+    /// was given; `config` for declared vendors.
+    case replay(file: String?, config: String? = nil)
+    /// `callhook vendors [show NAME] [--config FILE]`
+    case vendors(Vendors)
     /// `callhook --help` (nil), `callhook COMMAND --help` or `callhook help [COMMAND]`.
     case help(CommandName?)
     /// `callhook --version`
@@ -39,7 +42,7 @@ enum CommandLineArguments: Sendable, Equatable {
     enum CommandName: String, Sendable, CaseIterable {
         case serve
         case checkConfig = "check-config"
-        case decode, tail, calls, stats, replay
+        case decode, tail, calls, stats, replay, vendors
     }
 
     /// Parses the arguments that follow the program name.
@@ -72,14 +75,16 @@ enum CommandLineArguments: Sendable, Equatable {
         switch command {
         case .serve: return scanner.scan(arguments, options: ["--config", "--listen", "--event-log"]).flatMap(Serve.make)
         case .checkConfig: return scanner.scan(arguments).flatMap(makeCheckConfig)
-        case .decode: return scanner.scan(arguments, options: ["--vendor", "--hint", "--content-type"]).flatMap(Decode.make)
+        case .decode:
+            return scanner.scan(arguments, options: ["--vendor", "--hint", "--content-type", "--config"]).flatMap(Decode.make)
         case .tail:
             return scanner.scan(arguments, flags: ["--follow", "--json"], options: ["--vendor", "--type", "--call"],
                                 shortFlags: ["-f": "--follow"]).flatMap(Tail.make)
         case .calls: return scanner.scan(arguments, flags: ["--json"]).flatMap(Calls.make)
         case .stats:
             return scanner.scan(arguments, flags: ["--json"], options: ["--since", "--until", "--by"]).flatMap(Stats.make)
-        case .replay: return scanner.scan(arguments).flatMap(makeReplay)
+        case .replay: return scanner.scan(arguments, options: ["--config"]).flatMap(makeReplay)
+        case .vendors: return scanner.scan(arguments, options: ["--config"]).flatMap(Vendors.make)
         }
     }
 
@@ -93,6 +98,6 @@ enum CommandLineArguments: Sendable, Equatable {
     private static func makeReplay(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
         if scanned.help { return .success(.help(.replay)) }
         guard scanned.positionals.count <= 1 else { return .failure(scanned.unexpected(at: 1)) }
-        return .success(.replay(file: scanned.file))
+        return .success(.replay(file: scanned.file, config: scanned.values["--config"]))
     }
 }

@@ -8,7 +8,11 @@ enum CheckConfigCommand {
             return 2
         case .success(let loaded):
             loaded.warnings.forEach { Diagnostics.log(.warning, $0) }
-            print("\(path): ok, \(loaded.configuration.routes.count) routes")
+            let vendors = loaded.configuration.vendors
+            ConfigurationLoader.overrideNotes(vendors).forEach { Diagnostics.log(.info, $0) }
+            let declared = vendors.declared.count + vendors.overridden.count
+            print("\(path): ok, \(loaded.configuration.routes.count) routes"
+                + (declared == 0 ? "" : ", \(declared) declared vendor\(declared == 1 ? "" : "s")"))
             return 0
         }
     }

@@ -29,7 +29,8 @@ public enum Commands {
         case .tail(let options): return TailCommand.run(options)
         case .calls(let options): return CallsCommand.run(options)
         case .stats(let options): return StatsCommand.run(options)
-        case .replay(let file): return ReplayCommand.run(file: file)
+        case .replay(let file, let config): return ReplayCommand.run(file: file, config: config)
+        case .vendors(let options): return VendorsCommand.run(options)
         }
     }
 }

@@ -9,7 +9,12 @@ import Glibc
 /// callhook replay events.jsonl | diff events.jsonl - # what a decoder fix changes
 /// ```
 enum ReplayCommand {
-    static func run(file: String?) -> Int32 {
+    static func run(file: String?, config: String? = nil) -> Int32 {
+        let catalog: VendorCatalog
+        switch ConfiguredVendors.load(config) {
+        case .success(let loaded): catalog = loaded
+        case .failure(let status): return status.code
+        }
         let path = file ?? "events.jsonl"
         var failures = 0
         var number = 0
@@ -20,7 +25,7 @@ enum ReplayCommand {
                 Diagnostics.log(.warning, "line \(number): not a JSON object")
                 return
             }
-            switch replay(event) {
+            switch replay(event, catalog: catalog) {
             case .success(let replayed): Output.write(replayed.jsonLine())
             case .failure(let failure):
                 failures += 1
@@ -42,9 +47,15 @@ enum ReplayCommand {
     /// The line does not keep the route's event hint. VoipNow's is its `vendor_event`. URL
     /// Networks' is recovered from the logged type: when the payload alone now decodes to
     /// another type that a hint gives, a hint must have decided it, and it is used again.
-    static func replay(_ event: LoggedEvent) -> Result<CallEvent, DecodeFailure> {
-        guard let vendorName = event.vendor, let vendor = Vendor.named(vendorName) else {
-            return .failure(DecodeFailure(.notReplayable, "line has no known vendor"))
+    /// A declared vendor's line is decoded with `catalog`'s definition of that name (the
+    /// config's, with `--config`), so a fixed definition re-decodes its old lines.
+    static func replay(_ event: LoggedEvent, catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
+        guard let vendorName = event.vendor else {
+            return .failure(DecodeFailure(.notReplayable, "line has no vendor"))
+        }
+        guard let vendor = catalog.vendor(named: vendorName) else {
+            return .failure(DecodeFailure(.notReplayable, "vendor \(quoted(vendorName)) is not known"
+                + (catalog.declared.isEmpty ? " (a declared vendor needs --config FILE)" : "")))
         }
         guard let raw = event.value["raw"], !raw.isNull else {
             return .failure(DecodeFailure(.notReplayable, "line has no raw payload"))

@@ -36,7 +36,9 @@ enum ServeCommand {
         do {
             server = try HTTPServer(
                 configuration: .init(host: configuration.listenHost, port: configuration.listenPort,
-                                     limits: configuration.limits, eventLoops: configuration.eventLoops),
+                                     limits: configuration.limits, eventLoops: configuration.eventLoops,
+                                     proxyProtocol: configuration.listenProxyProtocol,
+                                     trustsPeer: configuration.trustsPeer),
                 handler: app)
             address = try server.start()
         } catch {
@@ -46,6 +48,8 @@ enum ServeCommand {
         }
         app.attach(openConnections: { server.openConnections })
         Diagnostics.write("listening on \(address)")
+        let reloader = ConfigurationReloader(path: options.config, overrides: options.overrides,
+                                             app: app, server: server)
 
         let stopped = DispatchSemaphore(value: 0)
         let stopping = Atomic<Bool>(false)
@@ -53,7 +57,7 @@ enum ServeCommand {
             onStop: { signo in
                 guard !stopping.exchange(true, ordering: .relaxed) else { return }
                 Diagnostics.log(.info, "signal \(signo): draining and stopping")
-                server.stop(drainMilliseconds: configuration.limits.drainTimeoutMilliseconds)
+                server.stop(drainMilliseconds: app.configuration.limits.drainTimeoutMilliseconds)
                 storage.close()
                 stopped.signal()
             },
@@ -61,6 +65,7 @@ enum ServeCommand {
                 storage.events.reopen()
                 storage.rejects.reopen()
                 Diagnostics.log(.info, "SIGHUP: reopening the logs")
+                reloader.reload()
             })
         stopped.wait()
         withExtendedLifetime(signals) {}

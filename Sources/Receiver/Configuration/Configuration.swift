@@ -31,6 +31,9 @@ struct Configuration: Sendable, Equatable {
     var callsActiveTTLSeconds: Int
     /// `trusted_proxies`: peers whose `X-Forwarded-For` / `X-Real-IP` are believed.
     var trustedProxies: [CIDR]
+    /// `listen_proxy_protocol`: the PROXY protocol header expected from a peer in
+    /// `trusted_proxies` before its HTTP (HAProxy `send-proxy` / `send-proxy-v2`).
+    var listenProxyProtocol: ProxyProtocolMode = .off
     /// `admin_token`: opens `/healthz` and `/metrics` from other than loopback.
     var adminToken: Secret?
     /// `limits`.
@@ -39,6 +42,8 @@ struct Configuration: Sendable, Equatable {
     var eventLoops: Int
     /// `routes`, in the file's order.
     var routes: [Route]
+    /// `vendors` compiled, with the coded and shipped vendors: what routes and `auto` pick from.
+    var vendors: VendorCatalog = .builtIn
 
     /// A configuration with every default and the given routes.
     init(routes: [Route]) {

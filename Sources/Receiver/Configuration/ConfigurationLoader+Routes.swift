@@ -7,7 +7,8 @@ extension ConfigurationLoader {
     /// Paths answered by the server itself, never by a route.
     static let reservedPaths = ["/healthz", "/metrics"]
 
-    static func readRoutes(_ value: JSONValue, into reader: inout ConfigurationReader) -> [Configuration.Route] {
+    static func readRoutes(_ value: JSONValue, vendors: VendorCatalog = .builtIn,
+                           into reader: inout ConfigurationReader) -> [Configuration.Route] {
         let path = JSONPath.root.key("routes")
         guard case .array(let elements) = value else {
             reader.error(path, "expected an array of routes, got \(reader.describe(value))")
@@ -21,7 +22,7 @@ extension ConfigurationLoader {
         var firstWithName: [String: Int] = [:], firstWithPath: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
             let at = path.index(index)
-            guard let route = readRoute(element, at: at, into: &reader) else { continue }
+            guard let route = readRoute(element, at: at, vendors: vendors, into: &reader) else { continue }
             if let first = firstWithName[route.name] {
                 reader.error(at.key("name"), "\(quoted(route.name)) is already the name of \(path.index(first))")
             } else {
@@ -41,7 +42,7 @@ extension ConfigurationLoader {
     }
 
     /// One route, or nil when a required key is missing or bad (each problem reported).
-    private static func readRoute(_ value: JSONValue, at path: JSONPath,
+    private static func readRoute(_ value: JSONValue, at path: JSONPath, vendors: VendorCatalog,
                                   into reader: inout ConfigurationReader) -> Configuration.Route? {
         guard let fields = reader.object(value, at: path, known: routeKeys) else { return nil }
         var name: String?, routePath: String?, vendor: VendorChoice?
@@ -55,10 +56,10 @@ extension ConfigurationLoader {
             if let problem = routePathProblem(text) { reader.error(path.key("path"), problem) } else { routePath = text }
         }
         if let value = fields["vendor"], let text = reader.string(value, at: path.key("vendor")) {
-            vendor = vendorChoice(text)
+            vendor = vendorChoice(text, in: vendors)
             if vendor == nil {
                 reader.error(path.key("vendor"), "unknown vendor \(quoted(text)) (expected one of "
-                    + "\(Vendor.allCases.map(\.rawValue).joined(separator: ", ")) or auto)")
+                    + "\(vendors.names.joined(separator: ", ")) or auto)")
             }
         }
         var secret: Secret?, allow: [CIDR]?
@@ -81,10 +82,11 @@ extension ConfigurationLoader {
         return Configuration.Route(name: name, path: routePath, vendor: vendor, secret: secret, allow: allow)
     }
 
-    /// `voipnow`, `urlnetworks`, `voipstudio`, `impactpbx`, a shipped declared vendor (`twilio`, `aircall`) or `auto`.
-    static func vendorChoice(_ text: String) -> VendorChoice? {
+    /// `voipnow`, `urlnetworks`, `voipstudio`, `impactpbx`, a shipped or declared vendor of
+    /// `vendors` (`twilio`, `acme`) or `auto`.
+    static func vendorChoice(_ text: String, in vendors: VendorCatalog = .builtIn) -> VendorChoice? {
         if text == "auto" { return .auto }
-        return Vendor.named(text).map { .vendor($0) }
+        return vendors.vendor(named: text).map { .vendor($0) }
     }
 
     /// Names appear in log lines and metric labels, so they are kept to a plain alphabet.

@@ -7,6 +7,8 @@ extension ConfigurationLoader {
     static let topLevelKeys = [
         "listen", "event_log", "rejects_log", "fsync", "fsync_interval_ms", "dedupe_window",
         "trusted_proxies", "admin_token", "event_loops", "limits", "routes", "calls_active_ttl_seconds",
+        "vendors",
+        "listen_proxy_protocol",
     ]
 
     // Upper bounds are far past any real use; they catch a misplaced digit or unit.
@@ -60,6 +62,16 @@ extension ConfigurationLoader {
            let networks = reader.cidrs(value, at: root.key("trusted_proxies"), nonEmpty: false) {
             configuration.trustedProxies = networks
         }
+        if let value = fields["listen_proxy_protocol"], let text = reader.string(value, at: root.key("listen_proxy_protocol")) {
+            if let mode = ProxyProtocolMode(rawValue: text) {
+                configuration.listenProxyProtocol = mode
+            } else {
+                reader.error(root.key("listen_proxy_protocol"), "expected \"off\", \"v1\", \"v2\" or \"any\", got \(quoted(text))")
+            }
+            if configuration.listenProxyProtocol != .off, configuration.trustedProxies.isEmpty {
+                reader.warning("listen_proxy_protocol is \(text) but trusted_proxies is empty: no peer's header is read")
+            }
+        }
         if let value = fields["admin_token"], value != .null {
             if case .string(let token) = value, !token.isEmpty {
                 configuration.adminToken = Secret(token)
@@ -74,8 +86,12 @@ extension ConfigurationLoader {
         if let value = fields["limits"] {
             configuration.limits = readLimits(value, into: &reader)
         }
+        // Before the routes, which may name them.
+        if let value = fields["vendors"] {
+            configuration.vendors = readVendors(value, into: &reader)
+        }
         if let value = fields["routes"] {
-            configuration.routes = readRoutes(value, into: &reader)
+            configuration.routes = readRoutes(value, vendors: configuration.vendors, into: &reader)
         } else {
             reader.error(root.key("routes"), "missing (required): a list of routes such as "
                 + "[{\"name\": \"voipnow\", \"path\": \"/hooks/voipnow\", \"vendor\": \"voipnow\", \"secret\": \"...\"}]")

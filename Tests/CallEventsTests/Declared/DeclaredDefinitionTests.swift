@@ -122,10 +122,6 @@ final class DeclaredDefinitionTests: XCTestCase {
 
     // MARK: Shipped
 
-    func testShippedDefinitionsCompile() {
-        XCTAssertEqual(ShippedDefinitions.all.map(\.name), ["twilio", "aircall"])
-    }
-
     /// Twilio's status callback parameters as its Voice documentation lists them.
     func testTwilioCompletedCallback() {
         let raw = Mock.form("Called=%2B14155552671&CallSid=CA1234567890ABCDE&AccountSid=AC1234&From=%2B14155551234&To=%2B14155552671&CallStatus=completed&Direction=outbound-api&CallDuration=31&SequenceNumber=3&Timestamp=Sun%2C%2025%20Mar%202018%2009%3A53%3A19%20%2B0000")

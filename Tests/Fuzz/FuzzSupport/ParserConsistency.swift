@@ -1,4 +1,5 @@
 import HTTPServer
+import TestSupport
 
 /// The property both parser fuzz targets check: the same events whole, one byte at a time,
 /// and in pseudo-random pieces (Documentation.docc/HTTPConformance.md: "one request split at any
@@ -22,6 +23,7 @@ public enum ParserConsistency {
     @discardableResult
     public static func check(_ input: UnsafeRawBufferPointer, limits: HTTPLimits) -> ParserRun {
         let whole = ParserRun(input, cuts: [], limits: limits)
+        FuzzCheck.require(whole.errorSticks, "an error does not stick: \(whole)")
         let cuts = ParserRun.randomCuts(in: input)
         let pieces = ParserRun(input, cuts: cuts, limits: limits)
         FuzzCheck.require(pieces == whole, "cut at \(cuts): \(pieces)\nwhole: \(whole)")

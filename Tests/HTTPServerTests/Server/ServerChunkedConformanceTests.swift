@@ -6,17 +6,12 @@ import XCTest
 /// see ServerConnectionConformanceTests for splits at every byte over the socket, and
 /// ChunkedConformanceTests for every input split every way at the parser level.
 final class ServerChunkedConformanceTests: XCTestCase {
-    private var server: HTTPServer!
     private var handler: TestHandler!
     private var address = ""
 
     override func setUpWithError() throws {
         handler = TestHandler()
-        (server, address) = try HTTPServer.make(limits: .make(maxBodyBytes: 64), handler: handler)
-    }
-
-    override func tearDown() {
-        server.stop(drainMilliseconds: 0)
+        address = try startConformanceServer(handler: handler)
     }
 
     private func chunked(_ body: String) -> String {

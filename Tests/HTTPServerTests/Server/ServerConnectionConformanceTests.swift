@@ -4,6 +4,7 @@ import Glibc
 #endif
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// The rows of "Connections" in Documentation.docc/HTTPConformance.md over a real socket, and the
 /// splitting rule ("one request split at any byte: same result") over the socket for a
@@ -106,7 +107,7 @@ final class ServerConnectionConformanceTests: XCTestCase {
     func testExpectContinueGets100ThenTheBodyIsRead() throws {
         let (server, address) = try HTTPServer.make(limits: limits())
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
         XCTAssertEqual(try client.readResponse().status, 100)
         try client.send("hello")
@@ -130,7 +131,7 @@ final class ServerConnectionConformanceTests: XCTestCase {
     func testIdleKeepAliveConnectionIsClosedQuietly() throws {
         let (server, address) = try HTTPServer.make(limits: limits(idle: 200))
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("GET /status/200 HTTP/1.1\r\nHost: a\r\n\r\n")
         XCTAssertEqual(try client.readResponse().status, 200)
         let started = SystemClock.monotonicMilliseconds()
@@ -142,7 +143,7 @@ final class ServerConnectionConformanceTests: XCTestCase {
     func testHeadPastTheHeaderTimeoutIs408AndClosesEvenIfBytesKeepComing() throws {
         let (server, address) = try HTTPServer.make(limits: limits(header: 200))
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         for byte in "GET /status/200 HTTP/1.1\r\nHost: a".utf8.prefix(12) {
             guard (try? client.send([byte])) != nil else { break }
             usleep(40_000)
@@ -158,7 +159,7 @@ final class ServerConnectionConformanceTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(limits: limits(body: 200), handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 20\r\n\r\n")
         for _ in 0..<12 {
             guard (try? client.send("x")) != nil else { break }
@@ -175,9 +176,9 @@ final class ServerConnectionConformanceTests: XCTestCase {
     func testAtMaxConnectionsANewConnectionIsClosedAtOnce() throws {
         let (server, address) = try HTTPServer.make(limits: limits(connections: 2))
         defer { server.stop(drainMilliseconds: 0) }
-        let first = try TestClient(address), second = try TestClient(address)
+        let first = try HTTPTestClient(address), second = try HTTPTestClient(address)
         XCTAssertTrue(eventually { server.openConnections == 2 })
-        let third = try TestClient(address)
+        let third = try HTTPTestClient(address)
         try? third.send("GET /status/200 HTTP/1.1\r\nHost: a\r\n\r\n")
         XCTAssertTrue(try third.readsEndOfStream())
         first.reset()

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// Accepting when the process is out of descriptors: the listener pauses and retries instead of
 /// spinning or giving up (Documentation.docc/HTTPConformance.md "Connections"). The scenario lowers
@@ -61,7 +62,7 @@ final class ServerEMFILETests: XCTestCase {
         }
         XCTAssertEqual(errno, EMFILE)
         close(filler.removeLast())
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
 
         // Wait for the server to have met EMFILE and backed off three times, then check that it
         // paused about once per 100 ms meanwhile, not thousands of retries.

@@ -9,15 +9,10 @@ import XCTest
 /// for every input at the parser level in FramingConformanceTests (whole, byte by byte, split at
 /// every offset, pipelined).
 final class ServerFramingConformanceTests: XCTestCase {
-    private var server: HTTPServer!
     private var address = ""
 
     override func setUpWithError() throws {
-        (server, address) = try HTTPServer.make(limits: .make(maxBodyBytes: 64))
-    }
-
-    override func tearDown() {
-        server.stop(drainMilliseconds: 0)
+        address = try startConformanceServer()
     }
 
     // RFC 9112 §6.3: Content-Length together with Transfer-Encoding, in either order, is 400c.

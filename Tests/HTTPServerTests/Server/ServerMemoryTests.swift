@@ -3,6 +3,7 @@ import Glibc
 #endif
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// Idle keep-alive connections cost memory, not threads, and little of it: 10,000 must stay
 /// well under 64 MiB (6.7 KiB each), so no connection may hold a buffer of its own between requests.
@@ -22,8 +23,8 @@ final class ServerMemoryTests: XCTestCase {
         }
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        func served() throws -> TestClient {
-            let client = try TestClient(address)
+        func served() throws -> HTTPTestClient {
+            let client = try HTTPTestClient(address)
             try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello")
             XCTAssertEqual(try client.readResponse().status, 200)
             return client

@@ -5,15 +5,10 @@ import XCTest
 /// Documentation.docc/HTTPConformance.md over a real socket; ChunkExtensionConformanceTests checks
 /// the same inputs split every way at the parser.
 final class ServerSmugglingGuardTests: XCTestCase {
-    private var server: HTTPServer!
     private var address = ""
 
     override func setUpWithError() throws {
-        (server, address) = try HTTPServer.make(limits: .make(maxBodyBytes: 64))
-    }
-
-    override func tearDown() {
-        server.stop(drainMilliseconds: 0)
+        address = try startConformanceServer()
     }
 
     private func chunked(_ body: String) -> String {

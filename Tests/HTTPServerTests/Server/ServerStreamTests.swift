@@ -4,13 +4,14 @@ import Glibc
 #endif
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// Streamed bodies (`HTTPStream`) over real sockets: chunk framing, the bound on what waits for
 /// a slow reader, the end seen by the writer when the reader leaves, and the drain.
 final class ServerStreamTests: XCTestCase {
     private func openStream(_ handler: TestHandler, _ address: String, bound: Int = 65_536,
-                            version: String = "HTTP/1.1") throws -> (TestClient, HTTPStream) {
-        let client = try TestClient(address)
+                            version: String = "HTTP/1.1") throws -> (HTTPTestClient, HTTPStream) {
+        let client = try HTTPTestClient(address)
         try client.send("GET /stream/\(bound) \(version)\r\nHost: test\r\n\r\n")
         XCTAssertTrue(eventually { handler.streams.count == 1 })
         return (client, handler.streams[0])
@@ -75,7 +76,7 @@ final class ServerStreamTests: XCTestCase {
         stream.finish(final: Array("lag\n".utf8))
 
         // Another reader on the same loop is served meanwhile.
-        let other = try TestClient(address)
+        let other = try HTTPTestClient(address)
         try other.send("GET /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 2\r\n\r\nhi")
         XCTAssertEqual(try other.readResponse().text, "hi")
 
@@ -105,7 +106,7 @@ final class ServerStreamTests: XCTestCase {
         let (client, stream) = try openStream(handler, address)
         _ = try client.read(through: "\r\n\r\n")
         // An idle keep-alive connection would be gone after 50 ms; the stream must still be open.
-        let idle = try TestClient(address)
+        let idle = try HTTPTestClient(address)
         try idle.send("GET /echo HTTP/1.1\r\nHost: test\r\n\r\n")
         _ = try idle.readResponse()
         XCTAssertTrue(try idle.readsEndOfStream())

@@ -6,6 +6,7 @@ import Dispatch
 import Synchronization
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// The server over real sockets on 127.0.0.1, port 0 (Documentation.docc/HTTPConformance.md
 /// "Connections").
@@ -23,7 +24,7 @@ final class ServerTests: XCTestCase {
     func testKeepAliveServesSeveralRequestsOnOneConnection() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         for i in 0..<5 {
             try client.send(post("/echo", "ping \(i)"))
             let response = try client.readResponse()
@@ -34,10 +35,22 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(server.openConnections, 1)
     }
 
+    func testWhatScreenLearnedReachesHandleWithItsOwnRequest() throws {
+        let handler = TestHandler()
+        let (server, address) = try HTTPServer.make(handler: handler)
+        defer { server.stop(drainMilliseconds: 0) }
+        let client = try HTTPTestClient(address)
+        // Pipelined, with bodies: each context must stay with its own request.
+        try client.send(post("/echo?n=1", "a") + post("/echo?n=2", "bb") + post("/echo?n=3", "ccc"))
+        for _ in 0..<3 { XCTAssertEqual(try client.readResponse().status, 200) }
+        XCTAssertEqual(handler.handled.map { $0.context as? String },
+                       ["screened /echo?n=1", "screened /echo?n=2", "screened /echo?n=3"])
+    }
+
     func testPipelinedRequestsInOneWriteAreAnsweredInOrder() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(post("/echo", "one") + post("/echo", "two") + post("/echo", "three"))
         XCTAssertEqual(try client.readResponse().text, "one")
         XCTAssertEqual(try client.readResponse().text, "two")
@@ -47,7 +60,7 @@ final class ServerTests: XCTestCase {
     func testPipelinedResponsesStayInOrderWhenTheHandlerAnswersLaterFromAnotherThread() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         // Were they handled together, /delay/5 would be ready long before /delay/300.
         try client.send(get("/delay/300") + get("/delay/5") + post("/echo", "third"))
         XCTAssertEqual(try client.readResponse().text, "/delay/300")
@@ -59,7 +72,7 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(get("/hold") + post("/echo", "after"))
         XCTAssertTrue(eventually { handler.held.count == 1 })
         usleep(100_000)
@@ -76,7 +89,7 @@ final class ServerTests: XCTestCase {
         defer { server.stop(drainMilliseconds: 0) }
         // The kernel spreads connections over the loops' SO_REUSEPORT sockets by a hash of the
         // client's port: 48 connections all landing on one of 3 loops has odds of about 1e-22.
-        let clients = try (0..<48).map { _ in try TestClient(address) }
+        let clients = try (0..<48).map { _ in try HTTPTestClient(address) }
         for (i, client) in clients.enumerated() {
             try client.send(post("/echo", "\(i)"))
             XCTAssertEqual(try client.readResponse().text, "\(i)")
@@ -92,7 +105,7 @@ final class ServerTests: XCTestCase {
         let failures = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 16) { c in
             do {
-                let client = try TestClient(address)
+                let client = try HTTPTestClient(address)
                 for round in 0..<10 {
                     var batch = ""
                     for i in 0..<4 { batch += i % 2 == 0 ? get("/delay/\(i)") : post("/echo", "\(c)-\(round)-\(i)") }
@@ -113,7 +126,7 @@ final class ServerTests: XCTestCase {
         let (server, address) = try HTTPServer.make(host: "::1")
         defer { server.stop(drainMilliseconds: 0) }
         XCTAssertTrue(address.hasPrefix("[::1]:"), address)
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(get("/peer"))
         XCTAssertEqual(try client.readResponse().text, "::1")
     }
@@ -125,8 +138,8 @@ final class ServerTests: XCTestCase {
         let (v6, v6Address) = try HTTPServer.make(host: "::")
         defer { v6.stop(drainMilliseconds: 0) }
         XCTAssertTrue(v6Address.hasPrefix("[::]:"), v6Address)
-        for port in [TestClient.split(v4Address).1, TestClient.split(v6Address).1] {
-            let client = try TestClient("127.0.0.1:\(port)")
+        for port in [HTTPTestClient.split(v4Address).1, HTTPTestClient.split(v6Address).1] {
+            let client = try HTTPTestClient("127.0.0.1:\(port)")
             try client.send(get("/peer"))
             XCTAssertEqual(try client.readResponse().text, "127.0.0.1")   // IPv4-mapped shown as IPv4
         }
@@ -136,7 +149,7 @@ final class ServerTests: XCTestCase {
         let (server, address) = try HTTPServer.make(host: "localhost")
         defer { server.stop(drainMilliseconds: 0) }
         XCTAssertTrue(address.hasPrefix("127.0.0.1:"), address)
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(get("/peer"))
         XCTAssertEqual(try client.readResponse().text, "127.0.0.1")
     }
@@ -150,7 +163,7 @@ final class ServerTests: XCTestCase {
     func testABusyPortIsReportedAtStart() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let port = TestClient.split(address).1
+        let port = HTTPTestClient.split(address).1
         // Without SO_REUSEPORT on our side, a second server on the port must fail.
         let holder = try Socket.listen(on: SocketAddress(host: "127.0.0.1", port: 0), reusePort: false)
         defer { holder.close() }
@@ -165,7 +178,7 @@ final class ServerTests: XCTestCase {
     func testASecondServerOnTheSamePortFailsDespiteReusePort() throws {
         let (server, address) = try HTTPServer.make(eventLoops: 2)
         defer { server.stop(drainMilliseconds: 0) }
-        let port = TestClient.split(address).1
+        let port = HTTPTestClient.split(address).1
         let second = try HTTPServer(configuration: .init(host: "127.0.0.1", port: port, eventLoops: 2), handler: TestHandler())
         XCTAssertThrowsError(try second.start()) { error in
             XCTAssertEqual((error as? SystemCallError)?.errno, EADDRINUSE)
@@ -177,7 +190,7 @@ final class ServerTests: XCTestCase {
     func testExpectContinueGets100ThenTheFinalResponse() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
         XCTAssertEqual(try client.readResponse().status, 100)
         try client.send("hello")
@@ -189,7 +202,7 @@ final class ServerTests: XCTestCase {
     func testExpectContinueWithTheBodySentAtOnceIsStillTheBody() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\nhello" + get("/status/204"))
         var response = try client.readResponse()
         if response.status == 100 { response = try client.readResponse() }
@@ -201,7 +214,7 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /refuse HTTP/1.1\r\nHost: test\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 401)
@@ -214,7 +227,7 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(get("/refuse") + post("/echo", "next"))
         XCTAssertEqual(try client.readResponse().status, 401)
         XCTAssertEqual(try client.readResponse().text, "next")
@@ -227,7 +240,7 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(post("/echo", "last", "Connection: close\r\n") + post("/echo", "ignored"))
         let response = try client.readResponse()
         XCTAssertEqual(response.text, "last")
@@ -239,7 +252,7 @@ final class ServerTests: XCTestCase {
     func testHandlerAskingToCloseClosesAfterTheResponse() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send(get("/close"))
         XCTAssertEqual(try client.readResponse().header("Connection"), "close")
         XCTAssertTrue(try client.readsEndOfStream())
@@ -248,7 +261,7 @@ final class ServerTests: XCTestCase {
     func testHTTP10WithoutKeepAliveClosesAfterTheResponse() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("GET /status/200 HTTP/1.0\r\n\r\n")
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 200)
@@ -259,7 +272,7 @@ final class ServerTests: XCTestCase {
     func testHTTP10KeepAliveStaysOpenAndSaysSo() throws {
         let (server, address) = try HTTPServer.make()
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         for _ in 0..<2 {
             try client.send("GET /status/200 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
             XCTAssertEqual(try client.readResponse().header("Connection"), "keep-alive")
@@ -270,7 +283,7 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         // RFC 9112 §6.3: Content-Length with Transfer-Encoding is refused.
         try client.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
         let response = try client.readResponse()
@@ -286,7 +299,7 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 10\r\n\r\nhalf")
         client.shutdownWrite()
         XCTAssertTrue(try client.readsEndOfStream())
@@ -299,13 +312,13 @@ final class ServerTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let gone = try TestClient(address)
+        let gone = try HTTPTestClient(address)
         try gone.send(get("/hold"))
         XCTAssertTrue(eventually { handler.held.count == 1 })
         gone.reset()
         XCTAssertTrue(eventually { server.openConnections == 0 })
         // A new connection likely reuses the descriptor number; the stale response must not reach it.
-        let fresh = try TestClient(address)
+        let fresh = try HTTPTestClient(address)
         try fresh.send(get("/hold"))
         XCTAssertTrue(eventually { handler.held.count == 2 })
         handler.held[0](HTTPResponse(status: 500))
@@ -323,19 +336,19 @@ final class ServerTests: XCTestCase {
         limits.maxConnections = 2
         let (server, address) = try HTTPServer.make(limits: limits)
         defer { server.stop(drainMilliseconds: 0) }
-        let first = try TestClient(address), second = try TestClient(address)
+        let first = try HTTPTestClient(address), second = try HTTPTestClient(address)
         for client in [first, second] {
             try client.send(get("/status/200"))
             XCTAssertEqual(try client.readResponse().status, 200)
         }
-        let third = try TestClient(address)
+        let third = try HTTPTestClient(address)
         try? third.send(get("/status/200"))
         XCTAssertTrue(try third.readsEndOfStream())
         XCTAssertEqual(server.openConnections, 2)
         // Once one closes there is room again.
         first.reset()
         XCTAssertTrue(eventually { server.openConnections == 1 })
-        let fourth = try TestClient(address)
+        let fourth = try HTTPTestClient(address)
         try fourth.send(get("/status/200"))
         XCTAssertEqual(try fourth.readResponse().status, 200)
     }

@@ -5,6 +5,7 @@ import Glibc
 import Dispatch
 import XCTest
 @testable import HTTPServer
+import TestKit
 
 /// Header, body and idle deadlines, slow clients, and stopping, over real sockets.
 final class ServerTimeoutTests: XCTestCase {
@@ -19,7 +20,7 @@ final class ServerTimeoutTests: XCTestCase {
     func testHeadNotCompleteInTimeIs408EvenIfBytesKeepComing() throws {
         let (server, address) = try HTTPServer.make(limits: limits(header: 300))
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         let started = SystemClock.monotonicMilliseconds()
         // One byte every 50 ms: each would reset a per-read timer, never a total one.
         for byte in "GET /status/200 HTTP/1.1\r\nHost: x".utf8 {
@@ -38,7 +39,7 @@ final class ServerTimeoutTests: XCTestCase {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(limits: limits(body: 300), handler: handler)
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 10\r\n\r\nab")
         let started = SystemClock.monotonicMilliseconds()
         usleep(100_000)
@@ -53,7 +54,7 @@ final class ServerTimeoutTests: XCTestCase {
     func testIdleKeepAliveConnectionIsClosedQuietly() throws {
         let (server, address) = try HTTPServer.make(limits: limits(idle: 300))
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("GET /status/200 HTTP/1.1\r\nHost: test\r\n\r\n")
         XCTAssertEqual(try client.readResponse().status, 200)
         let started = SystemClock.monotonicMilliseconds()
@@ -67,7 +68,7 @@ final class ServerTimeoutTests: XCTestCase {
     func testNoTimeoutAppliesWhileTheHandlerHoldsTheRequest() throws {
         let (server, address) = try HTTPServer.make(limits: limits(header: 200, body: 200, idle: 200))
         defer { server.stop(drainMilliseconds: 0) }
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("GET /delay/600 HTTP/1.1\r\nHost: test\r\n\r\n")
         XCTAssertEqual(try client.readResponse().status, 200)
     }
@@ -75,12 +76,12 @@ final class ServerTimeoutTests: XCTestCase {
     func testStalledHeadsDoNotDelayOthersAndAreCutAtTheDeadline() throws {
         let (server, address) = try HTTPServer.make(limits: limits(header: 500))
         defer { server.stop(drainMilliseconds: 0) }
-        let stalled = try (0..<300).map { _ -> TestClient in
-            let client = try TestClient(address)
+        let stalled = try (0..<300).map { _ -> HTTPTestClient in
+            let client = try HTTPTestClient(address)
             try client.send("POST /echo HTTP/1.1\r\nHost: te")
             return client
         }
-        let normal = try TestClient(address)
+        let normal = try HTTPTestClient(address)
         try normal.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 2\r\n\r\nok")
         XCTAssertEqual(try normal.readResponse().text, "ok")
         XCTAssertGreaterThanOrEqual(server.openConnections, 301)
@@ -93,12 +94,12 @@ final class ServerTimeoutTests: XCTestCase {
     func testStopDrainsInFlightRequestsAndReturns() throws {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
-        let busy = try TestClient(address)
+        let busy = try HTTPTestClient(address)
         try busy.send("GET /delay/300 HTTP/1.1\r\nHost: test\r\n\r\n")
-        let idle = try TestClient(address)
+        let idle = try HTTPTestClient(address)
         try idle.send("GET /status/200 HTTP/1.1\r\nHost: test\r\n\r\n")
         XCTAssertEqual(try idle.readResponse().status, 200)
-        let late = try TestClient(address)
+        let late = try HTTPTestClient(address)
         try late.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 4\r\n\r\nab")
         XCTAssertTrue(eventually { handler.handled.count == 2 && server.openConnections == 3 })
 
@@ -119,14 +120,14 @@ final class ServerTimeoutTests: XCTestCase {
         busy.shutdownWrite()
         XCTAssertEqual(stopped.wait(timeout: .now() + 3), .success)
         XCTAssertEqual(server.openConnections, 0)
-        XCTAssertThrowsError(try TestClient(address))
+        XCTAssertThrowsError(try HTTPTestClient(address))
         XCTAssertEqual(handler.handled.count, 2)
     }
 
     func testStopClosesWhatIsLeftAtTheDrainDeadline() throws {
         let handler = TestHandler()
         let (server, address) = try HTTPServer.make(handler: handler)
-        let client = try TestClient(address)
+        let client = try HTTPTestClient(address)
         try client.send("GET /hold HTTP/1.1\r\nHost: test\r\n\r\n")
         XCTAssertTrue(eventually { handler.held.count == 1 })
         let started = SystemClock.monotonicMilliseconds()

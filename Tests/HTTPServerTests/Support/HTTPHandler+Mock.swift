@@ -33,10 +33,11 @@ final class TestHandler: HTTPHandler {
     var streams: [HTTPStream] { record.withLock { $0.streams } }
     var streamsEnded: Int { record.withLock { $0.streamsEnded } }
 
-    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPResponse? {
+    /// Each request proceeds with the target it was screened for as its context.
+    func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPScreening {
         record.withLock { $0.screened += 1 }
-        if head.path == "/refuse" { return .json(401, #"{"ok":false,"error":"unauthorized"}"#) }
-        return nil
+        if head.path == "/refuse" { return .refuse(.json(401, #"{"ok":false,"error":"unauthorized"}"#)) }
+        return .proceed(context: "screened " + head.target)
     }
 
     func handle(_ request: HTTPRequest, connection: ConnectionInfo, respond: @escaping HTTPResponder) {

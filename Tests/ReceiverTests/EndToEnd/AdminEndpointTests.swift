@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Operating": `/healthz` and `/metrics`, from loopback only (after
 /// trusted-proxy resolution), and diagnostics one line each with a level.
@@ -20,7 +21,7 @@ final class AdminEndpointTests: ServerTestCase {
         let response = try deliver(server, Requests.get("/metrics"))
         XCTAssertEqual(response.status, 200, response.description)
         XCTAssertEqual(response.header("Content-Type")?.hasPrefix("text/plain"), true)
-        let text = response.bodyText
+        let text = response.text
         for expected in [#"callhook_requests_total{route="impactpbx",status="200"} 1"#,
                          #"callhook_requests_total{route="impactpbx",status="401"} 1"#,
                          #"callhook_events_total{vendor="impactpbx",type="call.hangup"} 1"#,
@@ -46,12 +47,12 @@ final class AdminEndpointTests: ServerTestCase {
         usleep(100_000)
         server.signal(SIGTERM)
         XCTAssertEqual(server.waitForExit(seconds: 10), 0)
-        let lines = server.stderrText.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let lines = server.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertGreaterThan(lines.count, 1)
         for line in lines where !line.hasPrefix("listening on ") {
             XCTAssertTrue(line.hasPrefix("info: ") || line.hasPrefix("warning: ") || line.hasPrefix("error: "),
                           "a diagnostic without a level: \(line)")
         }
-        XCTAssertFalse(server.stderrText.contains("NORMAL_CLEARING"), "no payloads on stderr")
+        XCTAssertFalse(server.stderr.contains("NORMAL_CLEARING"), "no payloads on stderr")
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Authentication": the secret as `?token=`, Basic password or
 /// Bearer, and never in any log.
 final class AuthenticationTests: ServerTestCase {
     let secret = Requests.secret
-    var body: String { Payloads.impactpbxHangup(ref: UUID().uuidString) }
+    var body: String { OpsPayloads.impactpbxHangup(ref: UUID().uuidString) }
 
     static func basic(_ user: String, _ password: String) -> String {
         "Authorization: Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
@@ -46,7 +47,7 @@ final class AuthenticationTests: ServerTestCase {
         for (target, headers) in attempts {
             let response = try deliver(server, Requests.post(target, body: body, headers: headers))
             XCTAssertEqual(response.status, 401, "\(target) \(headers): \(response)")
-            XCTAssertFalse(response.bodyText.contains(secret), "a 401 never echoes the secret: \(response)")
+            XCTAssertFalse(response.text.contains(secret), "a 401 never echoes the secret: \(response)")
         }
         XCTAssertEqual(try eventLines().count, 0)
     }
@@ -61,7 +62,7 @@ final class AuthenticationTests: ServerTestCase {
         let basic = Self.basic("any", secret)
         var statuses: [Int] = []
         func send(_ request: [UInt8]) throws {
-            let client = try RawHTTPClient(port: server.port)
+            let client = try HTTPTestClient(port: server.port)
             let (informational, response) = try client.exchangeAll(request)
             for message in informational + [response] {
                 XCTAssertFalse(message.description.contains(secret), "a response never echoes the secret: \(message)")
@@ -76,7 +77,7 @@ final class AuthenticationTests: ServerTestCase {
         try send(Requests.get("/hooks/voipnow/hangup?CallID=77&token=\(secret)&CallerIDNum=0390085900&CallStatus=ANSWER&CallFlow=IN"))
         // The secret's text inside the payload itself, as JSON and as a form.
         try send(Requests.post("/hooks/impactpbx?token=\(secret)",
-                               body: Payloads.impactpbxHangup(ref: "leak-\(secret)", extra: #","note":"the secret is \#(secret)""#)))
+                               body: OpsPayloads.impactpbxHangup(ref: "leak-\(secret)", extra: #","note":"the secret is \#(secret)""#)))
         try send(Requests.post("/hooks/urlnetworks?token=\(secret)",
                                body: "call_event_uuid=u1&method=incoming_ringing&caller_name=\(secret)&service_id=1",
                                contentType: "application/x-www-form-urlencoded"))
@@ -103,7 +104,7 @@ final class AuthenticationTests: ServerTestCase {
         try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["User-Agent: pbx/\(secret)"]))
         try send(Array(("POST /hooks/any HTTP/1.1\r\nHost: x\r\n\(basic)\r\nContent-Type: application/json\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n").utf8)
-                 + Self.chunked(Payloads.impactpbxHangup(ref: "chunk-\(secret)")))
+                 + Self.chunked(OpsPayloads.impactpbxHangup(ref: "chunk-\(secret)")))
         try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: body, headers: ["Expect: 100-continue"]))
         // Rejected bodies with the secret in them: malformed JSON, not UTF-8, an unsupported type.
         try send(Requests.post("/hooks/impactpbx?token=\(secret)", body: #"{"ref":"\#(secret)","#))
@@ -132,8 +133,10 @@ final class AuthenticationTests: ServerTestCase {
         XCTAssertEqual(try eventLines().count, 4)
         XCTAssertEqual(try rejectLines().count, 3)
         let encodedBasic = String(basic.dropFirst("Authorization: Basic ".count))
+        // The server's own stdout and stderr files are read below as "stdout" and "stderr".
+        let output = Set([server.stdoutPath, server.stderrPath].map { URL(fileURLWithPath: $0).lastPathComponent })
         var written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0 != "config.json" }.map { ($0, LogFile.text(path($0))) }
+            .filter { $0 != "config.json" && !output.contains($0) }.map { ($0, LogFile.text(path($0))) }
         XCTAssertEqual(Set(written.map(\.0)), ["events.jsonl", "events.jsonl.1", "rejects.jsonl", "rejects.jsonl.1"])
         // Bodies the rejects log keeps as base64, decoded.
         for name in ["rejects.jsonl", "rejects.jsonl.1"] {
@@ -142,7 +145,8 @@ final class AuthenticationTests: ServerTestCase {
                 written.append(("\(name), base64 body of \(line["id"] ?? "?")", String(decoding: decoded, as: UTF8.self)))
             }
         }
-        written.append(("stderr", server.stderrText))
+        written.append(("stdout", server.stdout))
+        written.append(("stderr", server.stderr))
         for (name, text) in written {
             XCTAssertFalse(text.contains(secret), "the secret appears in \(name):\n\(text.prefix(4000))")
             XCTAssertFalse(text.contains(encodedBasic), "the Basic credentials appear in \(name)")

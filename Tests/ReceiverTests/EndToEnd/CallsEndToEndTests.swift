@@ -2,13 +2,14 @@ import Foundation
 import XCTest
 @testable import Receiver
 import TestSupport
+import TestKit
 
 /// `callhook calls` as a program, on a log whose events of four vendors are shuffled and partly
 /// written twice (two instances' logs put together, a redelivery after the dedupe window).
 final class CallsEndToEndTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     func writeShuffledLog() throws -> [CallRecordTests.Expected] {
@@ -23,7 +24,7 @@ final class CallsEndToEndTests: XCTestCase {
 
     func testJSONRowsOfAShuffledLogWithDuplicates() throws {
         let expected = try writeShuffledLog()
-        let result = try CallhookBinary.run(["calls", "--json", scratch.file("events.jsonl")], in: scratch)
+        let result = try CallhookProcess.run(["calls", "--json", scratch.file("events.jsonl")], in: scratch.path)
         XCTAssertEqual(result.status, 0, result.stderr)
         let rows = result.stdout.split(separator: "\n").map { line -> CallRecordTests.Expected? in
             guard let row = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else { return nil }
@@ -41,7 +42,7 @@ final class CallsEndToEndTests: XCTestCase {
 
     func testTableHasOneRowPerCall() throws {
         let expected = try writeShuffledLog()
-        let result = try CallhookBinary.run(["calls", scratch.file("events.jsonl")], in: scratch)
+        let result = try CallhookProcess.run(["calls", scratch.file("events.jsonl")], in: scratch.path)
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, expected.count + 1)

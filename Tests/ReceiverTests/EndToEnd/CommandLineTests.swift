@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Command line" and the exit codes of "Operating", through the
 /// real binary.
@@ -123,14 +124,14 @@ final class CommandLineTests: ServerTestCase {
         var config = TestConfiguration()
         config.listen = "127.0.0.1:1"
         try config.write(to: directory.appendingPathComponent("config.json"))
-        let server = try ServerProcess.serve(configPath: path("config.json"), extraArguments: ["--listen", "127.0.0.1:0"])
+        let server = try CallhookProcess.serve(configPath: path("config.json"), extraArguments: ["--listen", "127.0.0.1:0"])
         addTeardownBlock { server.kill() }
         XCTAssertNotEqual(server.port, 1)
         XCTAssertEqual(try deliver(server).status, 200)
     }
 
     func testDecodeImpactPBXFilePrintsTheEventLine() throws {
-        let file = try writeFile("hangup.json", Payloads.impactpbxHangup(ref: "460a36b6-09e7-466b-97d8-903c8cf4fc6c"))
+        let file = try writeFile("hangup.json", OpsPayloads.impactpbxHangup(ref: "460a36b6-09e7-466b-97d8-903c8cf4fc6c"))
         let result = try runCommand(["decode", "--vendor", "impactpbx", file])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n")
@@ -162,7 +163,7 @@ final class CommandLineTests: ServerTestCase {
                 bind(fd, pointer, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, pointer, &length) == 0
             }
         }
-        guard bound else { throw RawHTTPClient.ClientError.system("bind", errno) }
+        guard bound else { throw HTTPTestClient.Failure.system("bind", errno) }
         return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "HTTP/1.1" and Documentation.docc/HTTPConformance.md
 /// "Connections", through the real server.
@@ -13,7 +14,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testKeepAliveServesSeveralRequestsOnOneConnection() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         var ids: [String] = []
         for index in 0..<4 {
             try client.send(Requests.delivery(ref: "ka-\(index)"))
@@ -28,7 +29,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testPipelinedRequestsAreAnsweredInOrder() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         let refs = ["pipe-a", "pipe-b", "pipe-c"]
         try client.send(refs.flatMap { Requests.delivery(ref: $0) })
         var ids: [String] = []
@@ -44,8 +45,8 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testExpectContinueIsAnsweredBeforeTheBodyIsSent() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
-        let body = Array(Payloads.impactpbxHangup(ref: "continue").utf8)
+        let client = try HTTPTestClient(port: server.port)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "continue").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body, headers: ["Expect: 100-continue"])
         try client.send(Array(request.dropLast(body.count)))
         let interim = try client.readResponse()
@@ -59,7 +60,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testExpectContinueWithTheBodySentAtOnceStillReadsTheBody() throws {
         let server = try startServer()
-        let (informational, response) = try RawHTTPClient(port: server.port).exchangeAll(
+        let (informational, response) = try HTTPTestClient(port: server.port).exchangeAll(
             Requests.delivery(ref: "eager", headers: ["Expect: 100-continue"]))
         XCTAssertLessThanOrEqual(informational.count, 1)
         XCTAssertEqual(response.status, 200, response.description)
@@ -68,7 +69,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testChunkedBodyIsReassembled() throws {
         let server = try startServer()
-        let payload = Array(Payloads.impactpbxHangup(ref: "chunked").utf8)
+        let payload = Array(OpsPayloads.impactpbxHangup(ref: "chunked").utf8)
         var request = Array(("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").utf8)
         var offset = 0
@@ -88,7 +89,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testHTTP10ClosesAfterTheResponse() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send(Requests.replacingVersion(of: Requests.delivery(ref: "old"), with: "HTTP/1.0"))
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 200, response.description)
@@ -97,7 +98,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testHTTP10WithKeepAliveStaysOpen() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         for index in 0..<2 {
             try client.send(Requests.replacingVersion(of: Requests.delivery(ref: "old-ka-\(index)", headers: ["Connection: keep-alive"]),
                                                     with: "HTTP/1.0"))
@@ -109,7 +110,7 @@ final class ConnectionBehaviourTests: ServerTestCase {
 
     func testConnectionCloseIsHonouredAndFurtherBytesIgnored() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send(Requests.delivery(ref: "last", headers: ["Connection: close"]) + Requests.delivery(ref: "ignored"))
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 200, response.description)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Live.md, "The console": the page in headless Chromium, driven by
 /// `Tests/ReceiverTests/Browser/console_check.py` (selenium). Skips with a message when
@@ -25,7 +26,7 @@ final class ConsoleBrowserTests: ServerTestCase {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, try ServerProcess.executableURL().path, configURL.path, "\(port)", Requests.secret, screenshot]
+        process.arguments = ["python3", script, try CallhookProcess.executablePath(), configURL.path, "\(port)", Requests.secret, screenshot]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -49,7 +50,7 @@ final class ConsoleBrowserTests: ServerTestCase {
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
         }
-        guard bound else { throw RawHTTPClient.ClientError.system("bind", errno) }
+        guard bound else { throw HTTPTestClient.Failure.system("bind", errno) }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

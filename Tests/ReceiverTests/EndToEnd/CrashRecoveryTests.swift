@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Responses" and "Storage": a `200` is never lost, whatever
 /// happens to the process after; at start a torn tail is moved to the rejects log and the dedupe
@@ -68,7 +69,7 @@ final class CrashRecoveryTests: ServerTestCase {
         let rejects = try rejectLines()
         XCTAssertEqual(rejects.count, 1)
         XCTAssertEqual(rejects.first?["body"] as? String, String(decoding: partial, as: UTF8.self))
-        XCTAssertTrue(second.stderrText.contains("warning"), "the repair is reported: \(second.stderrText)")
+        XCTAssertTrue(second.stderr.contains("warning"), "the repair is reported: \(second.stderr)")
 
         // The log goes on after the repair, and the window was rebuilt from it.
         let again = try deliver(second, Requests.delivery(ref: "torn-1"))

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Storage": on a full disk deliveries get `503` + `Retry-After`,
 /// the health check says so, the process stays up, and once space is back deliveries are stored
@@ -37,7 +38,7 @@ final class DiskFullTests: ServerTestCase {
     /// Writes zeros to `path` until the file system says it is full; returns the bytes written.
     func fill(_ path: String) throws -> Int {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw RawHTTPClient.ClientError.system("open filler", errno) }
+        guard fd >= 0 else { throw HTTPTestClient.Failure.system("open filler", errno) }
         defer { close(fd) }
         let block = [UInt8](repeating: 0, count: 4096)
         var total = 0
@@ -71,7 +72,7 @@ final class DiskFullTests: ServerTestCase {
         let filler = disk + "/filler"
         XCTAssertGreaterThan(try fill(filler), 0)
         // Lines may still fit in the log's last page; the disk is full within a few more.
-        var unavailable: HTTPResponseMessage?
+        var unavailable: HTTPTestResponse?
         for index in 0..<40 {
             let ref = "full-\(index)"
             let response = try deliver(server, Requests.delivery(ref: ref))

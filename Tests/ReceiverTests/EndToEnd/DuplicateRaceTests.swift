@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/EventSchema.md "Keys": copies of one delivery that arrive while the first is
 /// still being written are one delivery. A PBX that double-fires, or retries after its own short
@@ -8,8 +9,8 @@ import XCTest
 final class DuplicateRaceTests: ServerTestCase {
     /// Opens `count` connections, then sends `request` on each back to back, so every copy is
     /// read while the first one's line is still being written and synced; returns the answers.
-    private func race(_ request: [UInt8], copies count: Int, port: Int) throws -> [HTTPResponseMessage] {
-        let clients = try (0..<count).map { _ in try RawHTTPClient(port: port, timeout: 15) }
+    private func race(_ request: [UInt8], copies count: Int, port: Int) throws -> [HTTPTestResponse] {
+        let clients = try (0..<count).map { _ in try HTTPTestClient(port: port, timeout: 15) }
         for client in clients { try client.send(request) }
         return try clients.map { try $0.readResponse() }
     }

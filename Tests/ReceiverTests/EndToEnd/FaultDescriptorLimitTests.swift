@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// The real server out of file descriptors (`RLIMIT_NOFILE` 256, more clients than that):
 /// `accept` fails with `EMFILE`, the listener pauses instead of spinning, and the server serves
@@ -11,7 +12,7 @@ final class FaultDescriptorLimitTests: ServerTestCase {
     func testOutOfDescriptorsAcceptPausesWithoutSpinningAndServesAgainOnceSomeClose() throws {
         var config = TestConfiguration()
         config.limits = ["header_timeout_ms": 60_000, "idle_timeout_ms": 60_000]
-        let server = try startServer(config, launcher: ServerProcess.descriptorLimit(Self.limit))
+        let server = try startServer(config, launcher: CallhookProcess.descriptorLimit(Self.limit))
         let first = try deliver(server)
         XCTAssertEqual(first.status, 200, first.description)
         var acknowledged = [try XCTUnwrap(first.id)]
@@ -21,14 +22,14 @@ final class FaultDescriptorLimitTests: ServerTestCase {
         waitUntilDescriptorsSettle(server)
 
         // More connections than descriptors: the kernel completes them all, the server cannot.
-        var clients: [RawHTTPClient] = []
-        for _ in 0..<(Self.limit + 44) { clients.append(try RawHTTPClient(port: server.port, timeout: 5)) }
+        var clients: [HTTPTestClient] = []
+        for _ in 0..<(Self.limit + 44) { clients.append(try HTTPTestClient(port: server.port, timeout: 5)) }
         let filled = Date().addingTimeInterval(5)
         while (server.openDescriptors ?? 0) < Self.limit && Date() < filled { usleep(10_000) }
         XCTAssertEqual(server.openDescriptors, Self.limit, "the server never ran out of descriptors")
 
         // Saturated: a connection made now waits in the backlog; the server sleeps meanwhile.
-        let waiting = try RawHTTPClient(port: server.port, timeout: 5)
+        let waiting = try HTTPTestClient(port: server.port, timeout: 5)
         clients.append(waiting)
         try waiting.send(Requests.delivery(ref: "waited-for-a-descriptor"))
         let cpuBefore = try XCTUnwrap(server.cpuSeconds)
@@ -51,7 +52,7 @@ final class FaultDescriptorLimitTests: ServerTestCase {
     }
 
     /// Waits (up to 2 s) until the server's open descriptors stay the same for 200 ms.
-    private func waitUntilDescriptorsSettle(_ server: ServerProcess) {
+    private func waitUntilDescriptorsSettle(_ server: CallhookProcess) {
         let deadline = Date().addingTimeInterval(2)
         var last = server.openDescriptors
         var stableSince = Date()

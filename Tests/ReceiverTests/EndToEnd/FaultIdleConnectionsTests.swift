@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "HTTP/1.1": thousands of idle connections cost memory, not
 /// threads, and do not hold up deliveries. Ten thousand against the real server, its memory read
@@ -38,10 +39,10 @@ final class FaultIdleConnectionsTests: ServerTestCase {
         XCTAssertEqual(warmUp.status, 200, warmUp.description)
         let before = try XCTUnwrap(server.residentKiB)
 
-        var idle: [RawHTTPClient] = []
+        var idle: [HTTPTestClient] = []
         idle.reserveCapacity(Self.connections)
         let started = Date()
-        for _ in 0..<Self.connections { idle.append(try RawHTTPClient(port: server.port)) }
+        for _ in 0..<Self.connections { idle.append(try HTTPTestClient(port: server.port)) }
         // The idle ones and the scrape's own.
         var open = 0.0
         let accepted = Date().addingTimeInterval(10)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// Documentation.docc/Live.md: the console's page and its cookie hand-off, `/calls/active` and
 /// `/calls/summary`.
@@ -7,14 +8,14 @@ final class LiveEndpointsTests: ServerTestCase {
     private static let token = "adm-Q4v8-xT2p"
     private let outside = "X-Forwarded-For: 198.51.100.1"   // through the trusted proxy, from outside
 
-    private func liveServer() throws -> ServerProcess {
+    private func liveServer() throws -> CallhookProcess {
         var config = TestConfiguration()
         config.extra["admin_token"] = Self.token
         return try startServer(config)
     }
 
     private func ringing(ref: String) -> [UInt8] {
-        let body = Payloads.impactpbxHangup(ref: ref).replacingOccurrences(of: #""action":"hangup""#, with: #""action":"ring""#)
+        let body = OpsPayloads.impactpbxHangup(ref: ref).replacingOccurrences(of: #""action":"hangup""#, with: #""action":"ring""#)
             .replacingOccurrences(of: #""timestamp":"2020-01-29T07:45:40.000+00:00""#, with: #""timestamp":"2020-01-29T07:45:19.000+00:00""#)
         return Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
     }
@@ -27,8 +28,8 @@ final class LiveEndpointsTests: ServerTestCase {
             XCTAssertEqual(response.header("Content-Security-Policy")?.hasPrefix("default-src 'self'"), true)
             XCTAssertEqual(response.header("X-Frame-Options"), "DENY")
             XCTAssertEqual(response.header("Referrer-Policy"), "no-referrer")
-            XCTAssertFalse(response.bodyText.contains("://"), "\(path) refers to nothing outside the binary")
-            XCTAssertFalse(response.bodyText.contains("innerHTML"), "\(path) shows payloads as text only")
+            XCTAssertFalse(response.text.contains("://"), "\(path) refers to nothing outside the binary")
+            XCTAssertFalse(response.text.contains("innerHTML"), "\(path) shows payloads as text only")
         }
         XCTAssertEqual(try deliver(server, Requests.get("/console")).header("Content-Type"), "text/html; charset=utf-8")
     }
@@ -60,7 +61,7 @@ final class LiveEndpointsTests: ServerTestCase {
         XCTAssertEqual(calls.map { $0["call"] as? String }, ["impactpbx:live-1"])
         XCTAssertEqual(calls.first?["state"] as? String, "ringing")
         XCTAssertEqual(try deliver(server, Requests.delivery(ref: "live-1")).status, 200)
-        XCTAssertEqual(try deliver(server, Requests.get("/calls/active")).bodyText, "[]")
+        XCTAssertEqual(try deliver(server, Requests.get("/calls/active")).text, "[]")
         let summary = try deliver(server, Requests.get("/calls/summary?by=vendor"))
         let groups = try XCTUnwrap(summary.json["groups"] as? [[String: Any]])
         XCTAssertEqual(groups.first?["group"] as? String, "impactpbx")
@@ -77,6 +78,6 @@ final class LiveEndpointsTests: ServerTestCase {
         first.signal(SIGTERM)
         XCTAssertEqual(first.waitForExit(seconds: 10), 0)
         let second = try startServer(config)
-        XCTAssertTrue(try deliver(second, Requests.get("/calls/active")).bodyText.contains(#""call":"impactpbx:live-2""#))
+        XCTAssertTrue(try deliver(second, Requests.get("/calls/active")).text.contains(#""call":"impactpbx:live-2""#))
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// The real logrotate with `create` and a `postrotate` that sends SIGHUP, forced again and again
 /// while clients deliver (Documentation.docc/Receiver.md, "Storage": rotation never loses or splits
 /// a line).
 final class LogrotateTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var server: OpsServer?
 
     static func logrotate() -> String? {
@@ -17,7 +18,7 @@ final class LogrotateTests: XCTestCase {
         guard Self.logrotate() != nil else {
             throw XCTSkip("logrotate is not installed (apt-get install logrotate); the rotation test needs the real one")
         }
-        scratch = try OpsScratch()
+        scratch = try ScratchDirectory()
     }
 
     override func tearDown() {
@@ -94,7 +95,7 @@ final class LogrotateTests: XCTestCase {
         XCTAssertFalse(scratch.lines("events.jsonl").isEmpty, "the server writes to the file created last")
         XCTAssertEqual(server.stop(), 0)
         // Signals sent close together may be handled as one; every one of them reopens.
-        let reopens = server.child.stderr.components(separatedBy: "SIGHUP").count - 1
+        let reopens = server.child.stderr.components(separatedBy: "SIGHUP: reopening").count - 1
         XCTAssertTrue((1...rotations).contains(reopens), server.child.stderr)
     }
 }

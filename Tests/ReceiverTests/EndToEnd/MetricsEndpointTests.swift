@@ -1,14 +1,15 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// `/metrics` and `/healthz` of the real server (Documentation.docc/Receiver.md, "Operating"): the
 /// counts match what was sent, the text is well formed, and only loopback (after trusted-proxy
 /// resolution) or the admin token may read them.
 final class MetricsEndpointTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var server: OpsServer?
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
 
     override func tearDown() {
         server?.stop()
@@ -105,7 +106,7 @@ final class MetricsEndpointTests: XCTestCase {
     func testAnswersTheServerGivesByItselfAreCounted() throws {
         let server = try start()
         // RFC 9112 §3.2: HTTP/1.1 without Host is answered 400 by the server, never by a route.
-        let response = try RawHTTPClient.exchange(port: server.port, Array("GET /hooks/impactpbx HTTP/1.1\r\n\r\n".utf8))
+        let response = try HTTPTestClient.exchange(port: server.port, Array("GET /hooks/impactpbx HTTP/1.1\r\n\r\n".utf8))
         XCTAssertEqual(response.status, 400)
         XCTAssertEqual(try metrics(server).value("callhook_requests_total", ["route": "", "status": "400"]), 1)
     }
@@ -122,10 +123,10 @@ final class MetricsEndpointTests: XCTestCase {
             } while Date() < deadline
             XCTFail("callhook_open_connections is \(last.map { "\($0)" } ?? "missing"), expected \(expected)")
         }
-        var idle: [OpsHTTP] = []
+        var idle: [HTTPTestClient] = []
         for _ in 0..<3 {
-            let client = try OpsHTTP(port: server.port)
-            XCTAssertEqual(try client.send(.get("/healthz")).status, 200)
+            let client = try HTTPTestClient(port: server.port)
+            XCTAssertEqual(try client.request(.get("/healthz")).status, 200)
             idle.append(client)
         }
         try openConnections(becomes: 4)   // three idle ones and the one asking

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// callhook behind a real nginx (README, "Running it for real"): nginx appends the address it
 /// got the request from to `X-Forwarded-For`; callhook trusts nginx's address only, so the
@@ -8,7 +9,7 @@ import XCTest
 ///
 /// The test client connects from 127.0.0.3 (or .4), nginx reaches callhook from 127.0.0.2.
 final class NginxProxyTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
     var server: OpsServer?
     var nginx: OpsNginx?
 
@@ -16,7 +17,7 @@ final class NginxProxyTests: XCTestCase {
         guard OpsNginx.executable() != nil else {
             throw XCTSkip("nginx is not installed (apt-get install nginx); the proxy tests need the real one")
         }
-        scratch = try OpsScratch()
+        scratch = try ScratchDirectory()
     }
 
     override func tearDown() {
@@ -40,11 +41,11 @@ final class NginxProxyTests: XCTestCase {
     }
 
     func deliver(_ route: String, id: String, from client: String, via nginx: OpsNginx,
-                 forwardedFor: String? = "198.51.100.9") throws -> OpsHTTP.Response {
+                 forwardedFor: String? = "198.51.100.9") throws -> HTTPTestResponse {
         var payload = OpsPayloads.unique(id)
         payload.path = "/hooks/" + route
         let headers = forwardedFor.map { ["X-Forwarded-For: " + $0] } ?? []
-        return try OpsHTTP.exchange(port: nginx.port, payload.request(headers: headers), from: client)
+        return try HTTPTestClient.exchange(port: nginx.port, payload.request(headers: headers), from: client)
     }
 
     func sourceAddress(of id: String?) -> String? {
@@ -90,18 +91,18 @@ final class NginxProxyTests: XCTestCase {
 
     func testKeepAliveOnBothSidesAndDuplicatesThroughTheProxy() throws {
         let (server, nginx) = try start(trustedProxies: [OpsNginx.proxyAddress + "/32"])
-        let client = try OpsHTTP(port: nginx.port, from: "127.0.0.3")
+        let client = try HTTPTestClient(port: nginx.port, from: "127.0.0.3")
         var payload = OpsPayloads.unique("k0")
         payload.path = "/hooks/local"
         var ids: Set<String> = []
         for i in 0..<20 {
             var each = OpsPayloads.unique("k\(i)")
             each.path = "/hooks/local"
-            let response = try client.send(each.request())
+            let response = try client.request(each.request())
             XCTAssertEqual(response.status, 200, "\(i): \(response)")
             ids.insert(try XCTUnwrap(response.id))
         }
-        let again = try client.send(payload.request())
+        let again = try client.request(payload.request())
         XCTAssertEqual(again.json["duplicate"] as? Bool, true)
         XCTAssertEqual(ids.count, 20)
         XCTAssertEqual(Set(server.events().compactMap { $0["id"] as? String }), ids)

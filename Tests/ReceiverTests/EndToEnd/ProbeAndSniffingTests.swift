@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Bodies": empty deliveries are probes, and bodies are read as
 /// what they are.
@@ -19,7 +20,7 @@ final class ProbeAndSniffingTests: ServerTestCase {
         for probe in probes {
             let response = try deliver(server, probe.request)
             XCTAssertEqual(response.status, 200, response.description)
-            XCTAssertEqual(response.bodyText, #"{"ok":true,"probe":true}"#)
+            XCTAssertEqual(response.text, #"{"ok":true,"probe":true}"#)
         }
         XCTAssertEqual(try eventLines().count, 0, "a probe is never an event")
         XCTAssertEqual(try rejectLines().count, 0, "nor a reject")

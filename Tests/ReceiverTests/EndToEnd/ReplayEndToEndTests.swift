@@ -1,12 +1,13 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// `callhook replay` on a log the server wrote: with today's decoders every line comes back
 /// byte for byte, and the log is not touched.
 final class ReplayEndToEndTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     /// Every way a delivery reaches the server: four vendors, answered and missed, GET and
@@ -53,7 +54,7 @@ final class ReplayEndToEndTests: XCTestCase {
         let before = scratch.read("events.jsonl")
         let modified = try FileManager.default.attributesOfItem(atPath: log)[.modificationDate] as? Date
 
-        let result = try CallhookBinary.run(["replay", log], in: scratch)
+        let result = try CallhookProcess.run(["replay", log], in: scratch.path)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         let replayed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
@@ -70,7 +71,7 @@ final class ReplayEndToEndTests: XCTestCase {
         try writeLog()
         let good = scratch.lines("events.jsonl")
         try scratch.write("mixed.jsonl", good[0] + "\nnot json\n" + #"{"id":"x1","vendor":"voipnow","raw":null}"# + "\n" + good[1] + "\n")
-        let result = try CallhookBinary.run(["replay", scratch.file("mixed.jsonl")], in: scratch)
+        let result = try CallhookProcess.run(["replay", scratch.file("mixed.jsonl")], in: scratch.path)
         XCTAssertEqual(result.status, 1, "a line that could not be replayed fails the run")
         XCTAssertEqual(result.stdout, good[0] + "\n" + good[1] + "\n")
         XCTAssertTrue(result.stderr.contains("line 2: not a JSON object"), result.stderr)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Every row of Documentation.docc/Receiver.md's "Responses" table, through the real server.
 final class ResponseStatusTests: ServerTestCase {
@@ -51,7 +52,7 @@ final class ResponseStatusTests: ServerTestCase {
         XCTAssertEqual(event["route"] as? String, "impactpbx")
         XCTAssertEqual(event["vendor"] as? String, "impactpbx")
         XCTAssertEqual(event["type"] as? String, "call.hangup")
-        XCTAssertEqual(event["key"] as? String, Payloads.impactpbxKey(ref: ref))
+        XCTAssertEqual(event["key"] as? String, OpsPayloads.impactpbxKey(ref: ref))
         XCTAssertEqual(event["call_id"] as? String, ref)
         XCTAssertEqual(event["started_at"] as? String, "2020-01-29T07:45:19.489Z")
         XCTAssertEqual(event["duration_seconds"] as? Int, 20)
@@ -147,7 +148,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testMissingOrWrongSecretIs401WithABasicChallenge() throws {
         let server = try startServer()
         for target in ["/hooks/impactpbx", "/hooks/impactpbx?token=wrong"] {
-            let response = try deliver(server, Requests.post(target, body: Payloads.impactpbxHangup(ref: "r401")))
+            let response = try deliver(server, Requests.post(target, body: OpsPayloads.impactpbxHangup(ref: "r401")))
             XCTAssertEqual(response.status, 401, "\(target): \(response)")
             XCTAssertEqual(response.header("WWW-Authenticate")?.hasPrefix("Basic"), true, response.description)
         }
@@ -188,7 +189,7 @@ final class ResponseStatusTests: ServerTestCase {
 
     func testContentLengthOverMaxBodyBytesIs413BeforeTheBodyIsRead() throws {
         let server = try startServer(smallLimits)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         // The head alone: the answer must not wait for 5000 bytes that never come.
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n")
@@ -200,7 +201,7 @@ final class ResponseStatusTests: ServerTestCase {
 
     func testContentLengthOverMaxBodyBytesWithExpectContinueIs413WithoutA100() throws {
         let server = try startServer(smallLimits)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n")
         let response = try client.readResponse()
@@ -220,7 +221,7 @@ final class ResponseStatusTests: ServerTestCase {
 
     func testWrongSecretWithExpectContinueIs401WithoutA100() throws {
         let server = try startServer()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=wrong HTTP/1.1\r\nHost: x\r\n"
             + "Content-Type: application/json\r\nContent-Length: 500\r\nExpect: 100-continue\r\n\r\n")
         let response = try client.readResponse()
@@ -250,7 +251,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testMalformedHeadIs400AndTheConnectionIsClosed() throws {
         let server = try startServer()
         // RFC 9112 §5.1: no white space between a field name and the colon.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost : x\r\nContent-Length: 2\r\n\r\n{}")
         let response = try client.readResponse()
         XCTAssertEqual(response.status, 400, response.description)
@@ -262,7 +263,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testContentLengthWithTransferEncodingIs400AndClosed() throws {
         let server = try startServer()
         // RFC 9112 §6.3: the classic smuggling vector.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
             + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
         let response = try client.readResponse()
@@ -274,7 +275,7 @@ final class ResponseStatusTests: ServerTestCase {
     func testTransferEncodingGzipIs501AndClosed() throws {
         let server = try startServer()
         // RFC 9112 §6.1: a coding we do not support, never a fallback to Content-Length.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send("POST /hooks/impactpbx?token=\(Requests.secret) HTTP/1.1\r\nHost: x\r\n"
             + "Transfer-Encoding: gzip\r\n\r\n")
         let response = try client.readResponse()
@@ -290,9 +291,9 @@ final class ResponseStatusTests: ServerTestCase {
         var config = TestConfiguration()
         config.limits = ["drain_timeout_ms": 5000]
         let server = try startServer(config)
-        let body = Array(Payloads.impactpbxHangup(ref: "late").utf8)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "late").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         // Everything but the last byte, then SIGTERM, then the last byte.
         try client.send(Array(request.dropLast()))
         usleep(200_000)

@@ -1,13 +1,14 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Storage": SIGHUP reopens the logs; rotation never loses or
 /// splits a line.
 final class RotationTests: ServerTestCase {
     /// Renames the event log to `suffix`, sends SIGHUP, and waits for the server to create the
     /// log again under its name.
-    func rotate(_ server: ServerProcess, to suffix: String, file: StaticString = #filePath, line: UInt = #line) {
+    func rotate(_ server: CallhookProcess, to suffix: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(rename(eventLogPath, eventLogPath + suffix), 0, "rename: \(errno)", file: file, line: line)
         server.signal(SIGHUP)
         let deadline = Date().addingTimeInterval(3)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Operating": SIGTERM / SIGINT stop accepting, finish what is in
 /// flight, sync, exit 0.
@@ -8,10 +9,10 @@ final class ShutdownTests: ServerTestCase {
     func testSIGTERMUnderLoadExitsZeroWithEveryAcknowledgedEventInTheLog() throws {
         let server = try startServer()
         // Idle keep-alive connections, each after one request.
-        var idle: [RawHTTPClient] = []
+        var idle: [HTTPTestClient] = []
         var acknowledged: [String] = []
         for _ in 0..<3 {
-            let client = try RawHTTPClient(port: server.port)
+            let client = try HTTPTestClient(port: server.port)
             try client.send(Requests.delivery())
             acknowledged.append(try XCTUnwrap(try client.readResponse().id))
             idle.append(client)
@@ -24,7 +25,7 @@ final class ShutdownTests: ServerTestCase {
         let status = server.waitForExit(seconds: 15)
         acknowledged += load.stop()
 
-        XCTAssertEqual(status, 0, "stderr:\n\(server.stderrText)")
+        XCTAssertEqual(status, 0, "stderr:\n\(server.stderr)")
         XCTAssertGreaterThan(acknowledged.count, 10)
         for client in idle {
             XCTAssertTrue(client.waitForClose(seconds: 1), "idle keep-alive connections are closed")
@@ -33,7 +34,7 @@ final class ShutdownTests: ServerTestCase {
         let missing = Set(acknowledged).subtracting(logged)
         XCTAssertTrue(missing.isEmpty, "\(missing.count) acknowledged events not in the log")
         XCTAssertEqual(logged.count, Set(logged).count, "no line written twice")
-        XCTAssertFalse(try RawHTTPClient.connects(port: server.port), "nothing listens after the stop")
+        XCTAssertFalse(try HTTPTestClient.connects(port: server.port), "nothing listens after the stop")
     }
 
     func testSIGINTStopsCleanly() throws {
@@ -50,7 +51,7 @@ final class ShutdownTests: ServerTestCase {
         let server = try startServer(config)
         // Ten pipelined requests; once the first is answered the server is working through
         // them, and the signal lands while some are queued or being synced.
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         try client.send((0..<10).flatMap { _ in Requests.delivery() })
         let first = try client.readResponse()
         XCTAssertEqual(first.status, 200, first.description)

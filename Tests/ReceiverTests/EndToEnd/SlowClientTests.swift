@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "HTTP/1.1": slow clients are cut off by total deadlines without
 /// holding up anyone else (Documentation.docc/HTTPConformance.md "Connections").
@@ -16,15 +17,15 @@ final class SlowClientTests: ServerTestCase {
 
     /// The status of a response among `bytes`, if one is there.
     func status(in bytes: [UInt8]) -> Int? {
-        (try? HTTPResponseMessage.parse(bytes, complete: true))??.0.status
+        (try? HTTPTestResponse.parse(bytes, complete: true))??.0.status
     }
 
     func testStalledHeadsDoNotHoldUpOthersAndAreCutAtTheHeaderDeadline() throws {
         let server = try startServer(config)
-        var stalled: [RawHTTPClient] = []
+        var stalled: [HTTPTestClient] = []
         let firstSent = Date()
         for index in 0..<300 {
-            let client = try RawHTTPClient(port: server.port)
+            let client = try HTTPTestClient(port: server.port)
             try client.send("POST /hooks/impactpbx HTTP/1.1\r\nHost: x\r\nX-Stall-\(index): ")
             stalled.append(client)
         }
@@ -58,7 +59,7 @@ final class SlowClientTests: ServerTestCase {
 
     func testHeadTrickledByteByByteIsCutAtTheTotalDeadline() throws {
         let server = try startServer(config)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         let head = Array("POST /hooks/impactpbx HTTP/1.1\r\nHost: x\r\nX-Long: \(String(repeating: "a", count: 200))".utf8)
         let started = Date()
         var answered = false
@@ -78,8 +79,8 @@ final class SlowClientTests: ServerTestCase {
 
     func testBodyTrickledByteByByteIs408AtTheBodyDeadline() throws {
         let server = try startServer(config)
-        let client = try RawHTTPClient(port: server.port)
-        let body = Array(Payloads.impactpbxHangup(ref: "slow").utf8)
+        let client = try HTTPTestClient(port: server.port)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "slow").utf8)
         let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
         try client.send(Array(request.dropLast(body.count)))
         let started = Date()
@@ -97,9 +98,48 @@ final class SlowClientTests: ServerTestCase {
         XCTAssertEqual(try eventLines().count, 0)
     }
 
+    /// Slow-body senders (the slowloris of bodies): many connections each trickling a body one
+    /// byte at a time, which resets no deadline; a normal client is served within a second
+    /// meanwhile, and every slow one is cut by twice the body deadline, none stored.
+    func testManyTrickledBodiesAreCutWhileANormalClientIsServed() throws {
+        let server = try startServer(config)
+        let body = Array(OpsPayloads.impactpbxHangup(ref: "slow-swarm").utf8)
+        let request = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
+        var slow: [HTTPTestClient] = []
+        for _ in 0..<100 {
+            let client = try HTTPTestClient(port: server.port)
+            try client.send(Array(request.dropLast(body.count)))
+            slow.append(client)
+        }
+        let bodiesStarted = Date()
+        var served: TimeInterval?
+        var round = 0
+        // Trickle at one byte per connection every 50 ms (the slow senders' pace) until the deadline.
+        while Date().timeIntervalSince(bodiesStarted) < Self.bodyTimeout * 1.5 && round < body.count - 1 {
+            for client in slow { try? client.send([body[round]]) }
+            round += 1
+            if served == nil && round == 5 {
+                let started = Date()
+                let response = try deliver(server)
+                XCTAssertEqual(response.status, 200, response.description)
+                served = Date().timeIntervalSince(started)
+            }
+            usleep(50_000)
+        }
+        XCTAssertLessThan(try XCTUnwrap(served), 1.0, "a normal delivery waited behind trickling bodies")
+        let deadline = bodiesStarted.addingTimeInterval(2 * Self.bodyTimeout)
+        var statuses: [Int?: Int] = [:]
+        for client in slow {
+            XCTAssertTrue(client.waitForClose(seconds: max(0.01, deadline.timeIntervalSinceNow)), "a slow body outlived twice the deadline")
+            statuses[status(in: client.unparsed), default: 0] += 1
+        }
+        XCTAssertEqual(statuses, [408: slow.count], "\(statuses)")
+        XCTAssertEqual(try eventLines().count, 1, "only the normal delivery is stored")
+    }
+
     func testIdleConnectionBeforeTheFirstByteIsClosedAtTheHeaderDeadline() throws {
         let server = try startServer(config)
-        let client = try RawHTTPClient(port: server.port)
+        let client = try HTTPTestClient(port: server.port)
         let started = Date()
         XCTAssertTrue(client.waitForClose(seconds: Self.headerTimeout * 3), "a connection that never sends stays open")
         XCTAssertLessThan(Date().timeIntervalSince(started), Self.headerTimeout * 2)

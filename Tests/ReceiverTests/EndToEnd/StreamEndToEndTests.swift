@@ -1,20 +1,21 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// Documentation.docc/Live.md, "The stream": every durable event in log order, filters, the
 /// rejects log, resume with no gap and no repeat (after a killed client, across a restart),
 /// `gap`, `lag`, `max_streams`.
 final class StreamEndToEndTests: ServerTestCase {
     private func ringing(ref: String) -> [UInt8] {
-        let body = Payloads.impactpbxHangup(ref: ref).replacingOccurrences(of: #""action":"hangup""#, with: #""action":"ring""#)
+        let body = OpsPayloads.impactpbxHangup(ref: ref).replacingOccurrences(of: #""action":"hangup""#, with: #""action":"ring""#)
             .replacingOccurrences(of: #""timestamp":"2020-01-29T07:45:40.000+00:00""#, with: #""timestamp":"2020-01-29T07:45:19.000+00:00""#)
         return Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)
     }
 
     /// Delivers `count` hangups, asserting each `200`; returns their ids as the log has them.
     @discardableResult
-    private func deliverHangups(_ server: ServerProcess, _ count: Int) throws -> [String] {
+    private func deliverHangups(_ server: CallhookProcess, _ count: Int) throws -> [String] {
         for _ in 0..<count { XCTAssertEqual(try deliver(server).status, 200) }
         return try eventLines().compactMap { $0["id"] as? String }
     }
@@ -114,7 +115,7 @@ final class StreamEndToEndTests: ServerTestCase {
         // then the stalled stream's own bound is passed.
         let padding = String(repeating: "p", count: 200_000)
         for round in 0..<100 where !lagged {
-            let body = Payloads.impactpbxHangup(ref: "lag-\(round)").replacingOccurrences(of: "{", with: #"{"note":"\#(padding)","#, options: [], range: nil)
+            let body = OpsPayloads.impactpbxHangup(ref: "lag-\(round)").replacingOccurrences(of: "{", with: #"{"note":"\#(padding)","#, options: [], range: nil)
             XCTAssertEqual(try deliver(server, Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: body)).status, 200)
             ids = try logIDs()
             let got = try reader.next()
@@ -128,7 +129,7 @@ final class StreamEndToEndTests: ServerTestCase {
         XCTAssertTrue(stalled.closes())
     }
 
-    private func metricOpenStreams(_ server: ServerProcess) throws -> Int {
+    private func metricOpenStreams(_ server: CallhookProcess) throws -> Int {
         Int(try metric(server, "callhook_streams_open") ?? -1)
     }
 

@@ -1,14 +1,15 @@
 import Foundation
 import XCTest
 @testable import Receiver
+import TestKit
 
 /// `callhook tail` as a program: `--follow` keeps reading like `tail -F` across rename rotation
 /// and truncation and prints every line exactly once; the filters pick lines of the real log.
 final class TailFollowTests: XCTestCase {
-    var scratch: OpsScratch!
-    var tail: CallhookBinary.Child?
+    var scratch: ScratchDirectory!
+    var tail: CallhookProcess?
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
 
     override func tearDown() {
         tail?.stop()
@@ -68,7 +69,7 @@ final class TailFollowTests: XCTestCase {
     }
 
     func follow(_ arguments: [String] = ["--json"]) throws {
-        tail = try CallhookBinary.launch(["tail", "--follow"] + arguments + [scratch.file("events.jsonl")], in: scratch, name: "tail")
+        tail = try CallhookProcess.launch(["tail", "--follow"] + arguments + [scratch.file("events.jsonl")], in: scratch.path, name: "tail")
     }
 
     func testFollowPrintsEveryLineOnceAcrossRenameRotation() throws {
@@ -114,7 +115,7 @@ final class TailFollowTests: XCTestCase {
     }
 
     func testWithoutFollowAMissingFileIsAnError() throws {
-        let result = try CallhookBinary.run(["tail", scratch.file("missing.jsonl")], in: scratch)
+        let result = try CallhookProcess.run(["tail", scratch.file("missing.jsonl")], in: scratch.path)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("cannot open"), result.stderr)
     }
@@ -142,17 +143,17 @@ final class TailFollowTests: XCTestCase {
         let log = scratch.file("events.jsonl")
         let formatter = TailFormatter(colour: false)
 
-        let everything = try CallhookBinary.run(["tail", log], in: scratch)
+        let everything = try CallhookProcess.run(["tail", log], in: scratch.path)
         XCTAssertEqual(everything.status, 0, everything.stderr)
         XCTAssertEqual(everything.stdout, all.map { formatter.format($0) + "\n" }.joined())
         XCTAssertFalse(everything.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
 
-        let hangups = try CallhookBinary.run(["tail", "--vendor", "voipstudio", "--type", "call.hangup", log], in: scratch)
+        let hangups = try CallhookProcess.run(["tail", "--vendor", "voipstudio", "--type", "call.hangup", log], in: scratch.path)
         let voipstudioHangups = all.filter { $0.vendor == "voipstudio" && $0.type == "call.hangup" }
         XCTAssertEqual(hangups.stdout, voipstudioHangups.map { formatter.format($0) + "\n" }.joined())
         XCTAssertEqual(hangups.stdout.split(separator: "\n").count, 1)
 
-        let call = try CallhookBinary.run(["tail", "--json", "--call", "1700000060", log], in: scratch)
+        let call = try CallhookProcess.run(["tail", "--json", "--call", "1700000060", log], in: scratch.path)
         let expected = all.filter { $0.callID == "1700000060" }
         XCTAssertEqual(expected.count, 3)
         XCTAssertEqual(call.stdout, expected.map { String(decoding: $0.line, as: UTF8.self) + "\n" }.joined())

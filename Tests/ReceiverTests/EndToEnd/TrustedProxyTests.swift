@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
+import TestKit
 
 /// Documentation.docc/Receiver.md "Authentication", `allow`: the client address behind a trusted
 /// proxy. The tests connect from 127.0.0.1; the `guarded` route allows only 203.0.113.0/24.
 final class TrustedProxyTests: ServerTestCase {
-    func send(_ server: ServerProcess, path: String = "/hooks/guarded", headers: [String]) throws -> HTTPResponseMessage {
+    func send(_ server: CallhookProcess, path: String = "/hooks/guarded", headers: [String]) throws -> HTTPTestResponse {
         try deliver(server, Requests.delivery(path: path, headers: headers))
     }
 

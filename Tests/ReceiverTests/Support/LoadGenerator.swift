@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import TestKit
 
 /// Client threads sending fresh deliveries as fast as the server answers, each on a keep-alive
 /// connection (reconnecting after an error), recording the id of every `200` they get.
@@ -49,7 +50,7 @@ final class LoadGenerator: Sendable {
     private func run(thread: Int, timeout: Double) {
         var sequence = 0
         while !stopping.load(ordering: .relaxed) {
-            guard let client = try? RawHTTPClient(port: port, timeout: timeout) else {
+            guard let client = try? HTTPTestClient(port: port, timeout: timeout) else {
                 errors.withLock { $0.append("thread \(thread): connect failed") }
                 usleep(10_000)
                 continue

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestKit
 
 /// Clients sending unique deliveries on keep-alive connections until stopped, each on a
 /// thread of its own; keeps the id of every delivery the server acknowledged.
@@ -29,11 +30,11 @@ final class OpsLoad: Sendable {
 
     private func run(port: Int, name: String) {
         var sequence = 0
-        var connection: OpsHTTP?
+        var connection: HTTPTestClient?
         while !stopping.load(ordering: .relaxed) {
             do {
-                if connection == nil { connection = try OpsHTTP(port: port) }
-                let response = try connection!.send(OpsPayloads.unique("\(name)-\(sequence)").request())
+                if connection == nil { connection = try HTTPTestClient(port: port) }
+                let response = try connection!.request(OpsPayloads.unique("\(name)-\(sequence)").request())
                 guard response.status == 200, response.json["duplicate"] == nil, let id = response.id else {
                     failures.withLock { $0.append("\(name)-\(sequence): \(response)") }
                     return

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestKit
 
 /// A real nginx in front of a callhook server, with its own prefix in a scratch directory, in
 /// the foreground (`daemon off`, one process), on a free loopback port. It reaches callhook
@@ -8,7 +9,7 @@ import Glibc
 /// ```swift
 /// let nginx = try OpsNginx.start(in: scratch, upstreamPort: server.port)
 /// defer { nginx.stop() }
-/// let response = try OpsHTTP(port: nginx.port, from: "127.0.0.3").send(request)
+/// let response = try HTTPTestClient(port: nginx.port, from: "127.0.0.3").request(request)
 /// ```
 final class OpsNginx {
     static let proxyAddress = "127.0.0.2"
@@ -69,11 +70,11 @@ final class OpsNginx {
         """
     }
 
-    static func start(in scratch: OpsScratch, upstreamPort: Int, seconds: Double = 10) throws -> OpsNginx {
+    static func start(in scratch: ScratchDirectory, upstreamPort: Int, seconds: Double = 10) throws -> OpsNginx {
         guard let nginx = executable() else { throw OpsFailure("nginx is not installed") }
         let prefix = scratch.file("nginx")
         try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
-        let port = try OpsHTTP.freePort()
+        let port = try HTTPTestClient.freePort()
         try Data(configuration(prefix: prefix, port: port, upstreamPort: upstreamPort).utf8)
             .write(to: URL(fileURLWithPath: prefix + "/nginx.conf"))
         let process = Process()
@@ -87,7 +88,7 @@ final class OpsNginx {
         let started = OpsNginx(process: process, port: port, prefix: prefix)
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if (try? OpsHTTP(port: port)) != nil { return started }
+            if (try? HTTPTestClient(port: port)) != nil { return started }
             if !process.isRunning { break }
             usleep(20_000)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 /// Deliveries of one call from each vendor, as the vendors send them: VoipNow as a GET with its
 /// fields in the query and the event as the route hint, URL Networks as a form with Basic auth,
@@ -27,7 +28,7 @@ enum OpsPayloads {
 
         enum Auth { case token, basic, bearer }
 
-        func request(secret: String = OpsServer.secret, headers: [String] = []) -> OpsHTTP.Request {
+        func request(secret: String = OpsServer.secret, headers: [String] = []) -> HTTPTestClient.Request {
             var fields = query
             var extra = headers
             switch auth {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestKit
 
 /// `callhook serve` as a child process, with a config written into a scratch directory:
 /// listens on a free loopback port, logs `events.jsonl` and `rejects.jsonl` in that directory,
@@ -21,15 +22,15 @@ final class OpsServer {
         ["name": "any", "path": "/hooks/any", "vendor": "auto", "secret": secret],
     ] }
 
-    let scratch: OpsScratch
-    let child: CallhookBinary.Child
+    let scratch: ScratchDirectory
+    let child: CallhookProcess
     let port: Int
 
     var eventLog: String { scratch.file("events.jsonl") }
     var rejectsLog: String { scratch.file("rejects.jsonl") }
     var pid: pid_t { child.pid }
 
-    private init(scratch: OpsScratch, child: CallhookBinary.Child, port: Int) {
+    private init(scratch: ScratchDirectory, child: CallhookProcess, port: Int) {
         self.scratch = scratch
         self.child = child
         self.port = port
@@ -37,7 +38,7 @@ final class OpsServer {
 
     /// Writes `config.json` (the defaults above, with `settings` laid over them) and starts the
     /// server; returns once it has printed the address it listens on.
-    static func start(in scratch: OpsScratch, settings: [String: Any] = [:], seconds: Double = 15) throws -> OpsServer {
+    static func start(in scratch: ScratchDirectory, settings: [String: Any] = [:], seconds: Double = 15) throws -> OpsServer {
         var config: [String: Any] = [
             "listen": "127.0.0.1:0",
             "event_log": "events.jsonl",
@@ -47,31 +48,17 @@ final class OpsServer {
         config.merge(settings) { $1 }
         let data = try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])
         try data.write(to: URL(fileURLWithPath: scratch.file("config.json")))
-        let child = try CallhookBinary.launch(["serve", "--config", scratch.file("config.json")], in: scratch, name: "serve")
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let text = child.stderr
-            if let range = text.range(of: "listening on "), let end = text[range.upperBound...].firstIndex(of: "\n"),
-               let colon = text[range.upperBound..<end].lastIndex(of: ":"),
-               let port = Int(text[text.index(after: colon)..<end]) {
-                return OpsServer(scratch: scratch, child: child, port: port)
-            }
-            if !child.process.isRunning {
-                throw OpsFailure("callhook serve exited (\(child.wait(seconds: 1) ?? -1)) before listening:\n\(child.stderr)")
-            }
-            usleep(5_000)
-        }
-        child.stop()
-        throw OpsFailure("callhook serve did not listen within \(seconds) s:\n\(child.stderr)")
+        let child = try CallhookProcess.serve(configPath: scratch.file("config.json"), in: scratch.path, seconds: seconds)
+        return OpsServer(scratch: scratch, child: child, port: child.port)
     }
 
     /// Sends one request on a fresh connection.
-    func send(_ request: OpsHTTP.Request) throws -> OpsHTTP.Response {
-        try OpsHTTP.exchange(port: port, request)
+    func send(_ request: HTTPTestClient.Request) throws -> HTTPTestResponse {
+        try HTTPTestClient.exchange(port: port, request)
     }
 
     /// Delivers a payload to its vendor's route with the secret as `token`.
-    func deliver(_ payload: OpsPayloads.Payload) throws -> OpsHTTP.Response {
+    func deliver(_ payload: OpsPayloads.Payload) throws -> HTTPTestResponse {
         try send(payload.request())
     }
 

@@ -32,7 +32,7 @@ enum Requests {
     /// A POST of an ImpactPBX hangup with a key of its own, authenticated by `?token=`.
     static func delivery(ref: String = UUID().uuidString.lowercased(), path: String = "/hooks/impactpbx",
                          headers: [String] = []) -> [UInt8] {
-        post("\(path)?token=\(secret)", body: Payloads.impactpbxHangup(ref: ref), headers: headers)
+        post("\(path)?token=\(secret)", body: OpsPayloads.impactpbxHangup(ref: ref), headers: headers)
     }
 
     /// `request` with the `HTTP/1.1` of its request line replaced by `version`.

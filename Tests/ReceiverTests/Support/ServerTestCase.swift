@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestKit
 
 /// The base of the end-to-end tests: a fresh folder per test for the config and the logs, the
 /// real server started in it, and every child killed and the folder removed in `tearDown`.
@@ -9,21 +10,18 @@ import XCTest
 /// final class SomethingTests: ServerTestCase {
 ///     func testIt() throws {
 ///         let server = try startServer()
-///         let response = try RawHTTPClient.exchange(port: server.port, Requests.delivery())
+///         let response = try HTTPTestClient.exchange(port: server.port, Requests.delivery())
 ///         XCTAssertEqual(try eventLines().count, 1)
 ///     }
 /// }
 /// ```
 class ServerTestCase: XCTestCase {
     private(set) var directory: URL!
-    private var children: [ServerProcess] = []
+    private var children: [CallhookProcess] = []
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        let template = FileManager.default.temporaryDirectory.appendingPathComponent("callhook-e2e-XXXXXX").path
-        var bytes = Array(template.utf8CString)
-        guard let made = mkdtemp(&bytes) else { throw RawHTTPClient.ClientError.system("mkdtemp", errno) }
-        directory = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        directory = try ScratchDirectory(prefix: "callhook-e2e").url
     }
 
     override func tearDownWithError() throws {
@@ -36,20 +34,20 @@ class ServerTestCase: XCTestCase {
     // MARK: - The server
 
     /// Writes `config` as `configName` in the test's folder and starts `callhook serve` on it
-    /// (through `launcher`, see ``ServerProcess/serve(configPath:extraArguments:launcher:seconds:)``).
+    /// (through `launcher`, see ``CallhookProcess/serve(configPath:in:extraArguments:launcher:seconds:)``).
     @discardableResult
     func startServer(_ config: TestConfiguration = TestConfiguration(), configName: String = "config.json",
-                     extraArguments: [String] = [], launcher: [String] = []) throws -> ServerProcess {
+                     extraArguments: [String] = [], launcher: [String] = []) throws -> CallhookProcess {
         let url = directory.appendingPathComponent(configName)
         try config.write(to: url)
-        let server = try ServerProcess.serve(configPath: url.path, extraArguments: extraArguments, launcher: launcher)
+        let server = try CallhookProcess.serve(configPath: url.path, in: directory.path, extraArguments: extraArguments, launcher: launcher)
         children.append(server)
         return server
     }
 
     /// Runs `callhook ARGUMENTS` to the end (killed after `seconds`).
     func runCommand(_ arguments: [String], seconds: Double = 15) throws -> (status: Int32?, stdout: String, stderr: String) {
-        try ServerProcess.run(arguments, seconds: seconds)
+        try CallhookProcess.run(arguments, in: directory.path, seconds: seconds)
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
@@ -98,16 +96,16 @@ class ServerTestCase: XCTestCase {
 
     /// The value of an unlabelled metric from `/metrics` (`callhook_open_connections` counts
     /// the scrape's own connection); nil when it is not there.
-    func metric(_ server: ServerProcess, _ name: String) throws -> Double? {
+    func metric(_ server: CallhookProcess, _ name: String) throws -> Double? {
         let response = try deliver(server, Requests.get("/metrics"))
-        for line in response.bodyText.split(separator: "\n") where line.hasPrefix(name + " ") {
+        for line in response.text.split(separator: "\n") where line.hasPrefix(name + " ") {
             return Double(line.dropFirst(name.count + 1))
         }
         return nil
     }
 
     /// Sends one delivery on a new connection and returns the response.
-    func deliver(_ server: ServerProcess, _ request: [UInt8] = Requests.delivery()) throws -> HTTPResponseMessage {
-        try RawHTTPClient.exchange(port: server.port, request)
+    func deliver(_ server: CallhookProcess, _ request: [UInt8] = Requests.delivery()) throws -> HTTPTestResponse {
+        try HTTPTestClient.exchange(port: server.port, request)
     }
 }

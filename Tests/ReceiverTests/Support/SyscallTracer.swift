@@ -21,12 +21,13 @@ final class SyscallTracer {
 
     let process: Process
     let outputPath: String
-    private let errors: CapturedOutput
+    /// strace's own messages, in a file beside the transcript (a pipe nobody reads could fill).
+    let errorPath: String
 
-    private init(process: Process, outputPath: String, errors: CapturedOutput) {
+    private init(process: Process, outputPath: String, errorPath: String) {
         self.process = process
         self.outputPath = outputPath
-        self.errors = errors
+        self.errorPath = errorPath
     }
 
     static let candidates = ["/usr/bin/strace", "/bin/strace", "/usr/local/bin/strace"]
@@ -39,20 +40,22 @@ final class SyscallTracer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: strace)
         process.arguments = ["-f", "-o", output] + options + ["-p", String(pid)]
-        let errPipe = Pipe()
-        process.standardError = errPipe
+        let errorPath = output + ".err"
+        guard FileManager.default.createFile(atPath: errorPath, contents: nil),
+              let errors = FileHandle(forWritingAtPath: errorPath) else {
+            throw AttachError(description: "cannot create \(errorPath)")
+        }
+        process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let tracer = SyscallTracer(process: process, outputPath: output,
-                                   errors: CapturedOutput(reading: errPipe.fileHandleForReading))
+        let tracer = SyscallTracer(process: process, outputPath: output, errorPath: errorPath)
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             // "strace: Process N attached with M threads", printed once all are attached.
             if tracer.errorText.contains("attached") { return tracer }
             if !process.isRunning {
                 process.waitUntilExit()
-                tracer.errors.waitForEOF(seconds: 1)
                 let text = tracer.errorText
                 if text.contains("Operation not permitted") {
                     throw XCTSkip("ptrace is not permitted here, so strace cannot attach: \(text)")
@@ -65,7 +68,7 @@ final class SyscallTracer {
         throw AttachError(description: "strace did not attach within \(seconds) s: \(tracer.errorText)")
     }
 
-    var errorText: String { errors.text }
+    var errorText: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
 
     /// Detaches (strace lets the tracees go on SIGINT) and waits for strace to exit, so the
     /// transcript is complete.
@@ -75,7 +78,6 @@ final class SyscallTracer {
         while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        errors.waitForEOF(seconds: 1)
     }
 
     var transcript: StraceTranscript { StraceTranscript(text: LogFile.text(outputPath)) }

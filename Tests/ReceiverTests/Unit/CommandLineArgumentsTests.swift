@@ -144,7 +144,7 @@ final class CommandLineArgumentsTests: XCTestCase {
     func testMissingOrUnknownCommand() {
         XCTAssertEqual(usageError(""), UsageError("missing command"))
         XCTAssertEqual(usageError("server --config c"),
-                       UsageError("unknown command \"server\"; commands: serve, check-config, decode, tail, calls, stats, replay"))
+                       UsageError("unknown command \"server\"; commands: serve, check-config, decode, tail, calls, stats, replay, vendors"))
         XCTAssertEqual(usageError("--config c")?.message.hasPrefix("unknown option \"--config\""), true)
     }
 

@@ -52,7 +52,7 @@ final class ConfigurationLoaderRoutesTests: XCTestCase {
 
     func testUnknownVendor() {
         XCTAssertEqual(routeErrors(#"{"name": "a", "path": "/a", "vendor": "foo", "secret": "k"}"#),
-                       [#"$.routes[0].vendor: unknown vendor "foo" (expected one of voipnow, urlnetworks, voipstudio, impactpbx or auto)"#])
+                       [#"$.routes[0].vendor: unknown vendor "foo" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, zoom, ringcentral, aircall, telnyx, dialpad, vonage or auto)"#])
         XCTAssertEqual(routeErrors(#"{"name": "a", "path": "/a", "vendor": "VoipNow", "secret": "k"}"#).count, 1)
     }
 

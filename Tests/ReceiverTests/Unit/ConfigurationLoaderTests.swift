@@ -104,7 +104,7 @@ final class ConfigurationLoaderTests: XCTestCase {
             "$.limits.max_body_bytes: expected a positive integer up to 1073741824, got 0",
             "$.routes[0].secrets: unknown key (did you mean \"secret\"?)",
             "$.routes[1].path: expected a path starting with \"/\", got \"hooks/b\"",
-            "$.routes[2].vendor: unknown vendor \"foo\" (expected one of voipnow, urlnetworks, voipstudio, impactpbx or auto)",
+            "$.routes[2].vendor: unknown vendor \"foo\" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, zoom, ringcentral, aircall, telnyx, dialpad, vonage or auto)",
         ])
     }
 

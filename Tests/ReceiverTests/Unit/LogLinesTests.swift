@@ -1,11 +1,12 @@
 import XCTest
 @testable import Receiver
+import TestKit
 
 /// Reading a log line by line without following (following is run for real in TailFollowTests).
 final class LogLinesTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     func read(_ name: String) -> [String]? {

@@ -55,13 +55,13 @@ final class ReceiverAppTests: XCTestCase {
     private func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
 
     func testScreenRefusesBeforeTheBody() {
-        XCTAssertEqual(app.screen(head("/nowhere"), connection: peer)?.status, 404)
-        XCTAssertEqual(app.screen(head("/hooks/impactpbx?token=s3cret", method: "DELETE"), connection: peer)?.status, 405)
-        XCTAssertEqual(app.screen(head("/hooks/impactpbx"), connection: peer)?.status, 401)
-        XCTAssertEqual(app.screen(head("/hooks/impactpbx?token=wrong"), connection: peer)?.status, 401)
-        XCTAssertEqual(app.screen(head("/hooks/guarded"), connection: peer)?.status, 403)
-        XCTAssertNil(app.screen(head("/hooks/impactpbx?token=s3cret"), connection: peer))
-        XCTAssertNil(app.screen(head("/hooks/impactpbx", headers: [("Authorization", "Bearer s3cret")]), connection: peer))
+        XCTAssertEqual(app.screen(head("/nowhere"), connection: peer).refusal?.status, 404)
+        XCTAssertEqual(app.screen(head("/hooks/impactpbx?token=s3cret", method: "DELETE"), connection: peer).refusal?.status, 405)
+        XCTAssertEqual(app.screen(head("/hooks/impactpbx"), connection: peer).refusal?.status, 401)
+        XCTAssertEqual(app.screen(head("/hooks/impactpbx?token=wrong"), connection: peer).refusal?.status, 401)
+        XCTAssertEqual(app.screen(head("/hooks/guarded"), connection: peer).refusal?.status, 403)
+        XCTAssertNil(app.screen(head("/hooks/impactpbx?token=s3cret"), connection: peer).refusal)
+        XCTAssertNil(app.screen(head("/hooks/impactpbx", headers: [("Authorization", "Bearer s3cret")]), connection: peer).refusal)
     }
 
     func testHandleStoresDedupesProbesAndRejects() throws {

@@ -1,13 +1,14 @@
 import EventLog
 import XCTest
 @testable import Receiver
+import TestKit
 
 /// The dedupe window rebuilt from the log's tail at start (Documentation.docc/Receiver.md,
 /// "Storage": the window survives a restart).
 final class StorageTests: XCTestCase {
-    var scratch: OpsScratch!
+    var scratch: ScratchDirectory!
 
-    override func setUpWithError() throws { scratch = try OpsScratch() }
+    override func setUpWithError() throws { scratch = try ScratchDirectory() }
     override func tearDown() { scratch.remove() }
 
     func line(id: String, key: String) -> String {
