@@ -17,7 +17,7 @@ final class ReceiverApp: HTTPHandler {
     let rejectsLog: EventLogWriter
     let dedupe: DedupeIndex
     let metrics: Metrics
-    let live = LiveHub()
+    let live: LiveHub
     let refusals: RefusalLog
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
     /// Swapped whole by `apply`; every request reads it once, in `screen`.
@@ -30,6 +30,8 @@ final class ReceiverApp: HTTPHandler {
         self.rejectsLog = rejectsLog
         self.dedupe = dedupe
         self.metrics = metrics
+        self.live = LiveHub(ttlSeconds: configuration.callsActiveTTLSeconds, maxStreams: configuration.limits.maxStreams,
+                            streamBufferBytes: configuration.limits.streamBufferBytes)
         self.refusals = refusals
     }
 
@@ -148,7 +150,7 @@ final class ReceiverApp: HTTPHandler {
 
         switch CallEventDecoder.decode(delivery, as: match.route.vendor, catalog: settings.configuration.vendors) {
         case .failure(let failure):
-            RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure) { [metrics] result in
+            RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure, durable: { [live] line in live.addReject(line: line) }) { [metrics] result in
                 switch result {
                 case .success:
                     metrics.countReject(route: routeName, status: failure.status)
