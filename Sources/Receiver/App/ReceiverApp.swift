@@ -122,9 +122,10 @@ final class ReceiverApp: HTTPHandler {
         // The whole request has been read: the latency a sender waits for starts now.
         let started = SystemClock.monotonicNanos()
         let respond: HTTPResponder = { [metrics] response in
+            // Counted before the answer leaves: a client that reads /metrics next sees it.
             metrics.countRequest(route: routeName, status: response.status)
-            send(response)
             metrics.observeLatency(route: routeName, seconds: Double(SystemClock.monotonicNanos() &- started) / 1e9)
+            send(response)
         }
         switch head.method {
         case "HEAD": return respond(Responses.head)
