@@ -78,6 +78,20 @@ final class StreamHub: Sendable {
     /// write-completion path never waits for a thousand streams, and the lines that arrive
     /// meanwhile go to each stream as one write (one wake-up, one `send`).
     func publish(line: [UInt8], event: LiveEvent, log: Log) {
+        // Nobody listening and nothing queued before it: only the history boundary moves. No
+        // message is built and the fan-out queue is not woken (the common case, per delivery).
+        // Checked under both locks, so a subscriber that registers meanwhile either sees this
+        // line in its history or gets it from the queue.
+        let unheard = queued.withLock { queued -> Bool in
+            guard !queued.scheduled else { return false }
+            return state.withLock { state -> Bool in
+                guard state.subscribers.isEmpty else { return false }
+                if log == .events { state.lastEventID = event.id ?? state.lastEventID }
+                else { state.lastRejectID = event.id ?? state.lastRejectID }
+                return true
+            }
+        }
+        if unheard { return }
         let message = ServerSentEvent.message(id: event.id, event: log == .rejects ? "reject" : (event.type ?? "event"), data: line)
         let schedule = queued.withLock { queued -> Bool in
             queued.lines.append(Published(event: event, log: log, message: message))
