@@ -12,7 +12,7 @@ extension EventLogWriter {
     /// }
     /// let log = try EventLogWriter(path: "events.jsonl", fsync: .always)
     /// ```
-    public static func cutTornTail(path: String, blockSize: Int = 64 << 10) throws -> [UInt8]? {
+    public static func cutTornTail(path: String, blockSize: Int = 64 << 10) throws(StorageError) -> [UInt8]? {
         guard let file = try ReadableFile.open(path: path, writable: true) else { return nil }
         defer { file.close() }
         guard file.size > 0, try file.read(at: file.size - 1, count: 1) != [UInt8(ascii: "\n")] else {
@@ -37,7 +37,7 @@ extension EventLogWriter {
         torn.reserveCapacity(file.size - cut)
         for block in blocks.reversed() { torn.append(contentsOf: block) }
 
-        do {
+        do throws(SystemCallError) {
             try Syscall.blocking("ftruncate") { ftruncate(file.fd, off_t(cut)) }
             try Syscall.blocking("fsync") { fsync(file.fd) }
         } catch {

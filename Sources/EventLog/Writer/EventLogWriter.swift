@@ -30,13 +30,13 @@ public final class EventLogWriter: Sendable {
 
     /// Opens (creating when missing) `path` for appending and starts the writer thread.
     /// Throws `StorageError` (with errno) when the file cannot be opened.
-    public convenience init(path: String, fsync: FsyncPolicy) throws {
+    public convenience init(path: String, fsync: FsyncPolicy) throws(StorageError) {
         try self.init(path: path, fsync: fsync, retryDelayMilliseconds: 200)
     }
 
     /// As `init(path:fsync:)`; after a failed batch, appends fail at once (a fast `503`) for
     /// `retryDelayMilliseconds` before the next batch tries the disk again.
-    public init(path: String, fsync: FsyncPolicy, retryDelayMilliseconds: Int) throws {
+    public init(path: String, fsync: FsyncPolicy, retryDelayMilliseconds: Int) throws(StorageError) {
         // Everything that can fail comes before the stored properties are set: a throwing
         // init of a fully initialized object would run `deinit`, which waits for a writer.
         let queue = WriteQueue()
