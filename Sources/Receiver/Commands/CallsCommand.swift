@@ -52,13 +52,7 @@ enum CallsCommand {
              String(call.eventsSeen),
              call.vendor + ":" + call.callID]
         }
-        var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return ([header] + rows).map { row in
-            var line = row.enumerated().map { TailFormatter.pad($0.element, widths[$0.offset]) }.joined(separator: "  ")
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }.joined(separator: "\n")
+        return TextTable.render(header: header, rows: rows)
     }
 
     /// Time of day only (`07:45:35.169`) when on the day the call started, else date and time.

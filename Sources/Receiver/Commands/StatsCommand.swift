@@ -46,13 +46,7 @@ enum StatsCommand {
                     n.averageSecondsToAnswer.map { seconds($0) } ?? "-",
                     n.busiestHour.map { hour in (hour < 10 ? "0" : "") + "\(hour):00" } ?? "-"]
         }
-        var widths = header.map(\.count)
-        for row in body { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return ([header] + body).map { row in
-            var line = row.enumerated().map { TailFormatter.pad($0.element, widths[$0.offset]) }.joined(separator: "  ")
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }.joined(separator: "\n")
+        return TextTable.render(header: header, rows: body)
     }
 
     /// `0.5` → `50.0%`.

@@ -40,12 +40,6 @@ enum VendorsCommand {
             return [vendor.name, kind, rule.isEmpty ? "- (never picked by auto)" : rule]
         }
         let header = ["NAME", "KIND", "DETECT"]
-        var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return ([header] + rows).map { row in
-            var line = row.enumerated().map { TailFormatter.pad($0.element, widths[$0.offset]) }.joined(separator: "  ")
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }.joined(separator: "\n")
+        return TextTable.render(header: header, rows: rows)
     }
 }
