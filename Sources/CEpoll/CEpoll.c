@@ -20,3 +20,9 @@ int cepoll_usable_cpus(void) {
     int count = CPU_COUNT(&set);
     return count > 0 ? count : 1;
 }
+
+#include <fcntl.h>
+
+int cepoll_reserve(int fd, long long offset, long long length) {
+    return fallocate(fd, FALLOC_FL_KEEP_SIZE, (off_t)offset, (off_t)length);
+}

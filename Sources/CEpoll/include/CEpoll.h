@@ -12,6 +12,10 @@ int cepoll_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 // pthread_setname_np is _GNU_SOURCE too; names the calling thread (15 bytes at most).
 int cepoll_set_thread_name(const char *name);
 
+// fallocate(2) with FALLOC_FL_KEEP_SIZE (both _GNU_SOURCE): reserves blocks past the end of a
+// file without changing its size, which tells whether the disk has room again.
+int cepoll_reserve(int fd, long long offset, long long length);
+
 // CPUs this process may run on (sched_getaffinity), which `taskset` narrows; 1 on failure.
 int cepoll_usable_cpus(void);
 

@@ -1,4 +1,5 @@
 import Glibc
+import CEpoll
 import System
 
 /// One open append-only file descriptor and the few calls the writer makes on it.
@@ -103,6 +104,14 @@ struct LogFile {
     func cutTail(_ count: Int) throws(StorageError) {
         guard count > 0 else { return }
         try truncate(to: max(try endOffset() - off_t(count), 0))
+    }
+
+    /// Reserves `count` bytes past the end without changing the file's size: `ENOSPC` while
+    /// the disk is still full. `EOPNOTSUPP` where the file system cannot.
+    func reserve(_ count: Int) throws(StorageError) {
+        let end = try endOffset()
+        do { try Syscall.blocking("fallocate") { cepoll_reserve(fd, Int64(end), Int64(count)) } }
+        catch { throw StorageError(error) }
     }
 
     func dataSync() throws(StorageError) {

@@ -27,6 +27,8 @@ final class WriterLoop {
     private var pendingCut = 0
     /// A reopen that could not open the new file; tried again at later batch boundaries.
     private var reopenPending = false
+    /// False once the file system has said it cannot `fallocate`: recovery then waits for a batch.
+    private var probesStorage = true
 
     /// Keeps the buffer from holding on to a rare huge batch forever.
     private static let bufferKeepLimit = 4 << 20
@@ -156,6 +158,13 @@ final class WriterLoop {
     // MARK: Idle, reopen, close
 
     private func idle() {
+        if lastError != nil && probesStorage {
+            // Unhealthy: try the disk again on its own, so `/healthz` (and a load balancer's
+            // check of it) sees it recover without waiting for a delivery that will not come.
+            let now = SystemClock.monotonicNanos()
+            if now >= nextAttemptNanos || !queue.sleep(atMostNanos: nextAttemptNanos - now) { probeStorage() }
+            return
+        }
         guard case .interval(let ms) = policy, dirty else {
             queue.sleep()
             return
@@ -166,6 +175,30 @@ final class WriterLoop {
             syncAcknowledged()
         }
     }
+
+    /// With nothing queued, whether the disk takes writes again: a failed batch's leftover cut,
+    /// room reserved past the end (`fallocate`, the file's size unchanged), a sync. Success
+    /// makes the log healthy. A file system without `fallocate` is left to the next batch.
+    private func probeStorage() {
+        do throws(StorageError) {
+            if pendingCut > 0 {
+                try file.cutTail(pendingCut)
+                pendingCut = 0
+            }
+            try file.reserve(Self.probeBytes)
+            try file.dataSync()
+        } catch {
+            if case .io(_, let code) = error, code == EOPNOTSUPP { probesStorage = false }
+            nextAttemptNanos = SystemClock.monotonicNanos() + retryDelayNanos
+            return
+        }
+        lastError = nil
+        dirty = false
+        stats.recovered()
+    }
+
+    /// Room a probe asks for: more than a batch of typical lines.
+    private static let probeBytes = 64 << 10
 
     /// Opens the path again (logrotate moved the file), syncing and closing the old one. The
     /// new file is opened first: if that fails, lines keep going to the old one and the

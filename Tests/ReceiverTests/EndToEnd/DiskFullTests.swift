@@ -131,6 +131,36 @@ final class DiskFullTests: ServerTestCase {
         XCTAssertEqual(storedRefs.intersection(refused), [], "a delivery answered 503 is not stored")
     }
 
+    /// A load balancer takes a failing instance out on `/healthz`; no delivery reaches it then,
+    /// so the health check must see space come back by itself, or the instance stays out.
+    func testTheHealthCheckRecoversWithoutADelivery() throws {
+        let disk = try mountSmallDisk()
+        var config = TestConfiguration()
+        config.eventLog = "disk/events.jsonl"
+        config.rejectsLog = "disk/rejects.jsonl"
+        let server = try startServer(config)
+        addTeardownBlock { server.kill() }
+        let filler = disk + "/filler"
+        XCTAssertGreaterThan(try fill(filler), 0)
+        var failing = false
+        for index in 0..<40 where try deliver(server, Requests.delivery(ref: "full-\(index)")).status == 503 {
+            failing = true
+            break
+        }
+        XCTAssertTrue(failing, "no 503 although the disk is full")
+        XCTAssertEqual(try deliver(server, Requests.get("/healthz")).status, 503)
+
+        XCTAssertEqual(unlink(filler), 0)
+        let deadline = Date().addingTimeInterval(5)
+        var status = 503
+        while Date() < deadline {
+            status = try deliver(server, Requests.get("/healthz")).status
+            if status == 200 { break }
+            usleep(50_000)   // polling the condition itself, with a deadline
+        }
+        XCTAssertEqual(status, 200, "/healthz still failing 5 s after space came back, with no delivery sent")
+    }
+
     /// Documentation.docc/Live.md: the stream never shows an event a failed write did not store.
     func testTheStreamShowsOnlyWhatTheLogStored() throws {
         let disk = try mountSmallDisk()
