@@ -9,6 +9,8 @@ import Foundation
 //       --loops N  --unpinned  --idle N  --no-nginx  --verify (hmac-sha256 on the route)
 //       (per run: req/s, p99, CPU µs and context switches per request, lines per write, and
 //       nginx `return 200` under the same wrk command for the CPU ratio)
+//   callhook-bench stream [--streams N] [--seconds N]   deliveries with N /stream subscribers
+//       (1,000): every event to every subscriber in order, lag p99, throughput vs no streams
 //   callhook-bench stats [--events N]          `callhook stats` over N generated events (1,000,000)
 //   callhook-bench vendors [--count N]         compiling a config with N declared vendors (50)
 //   callhook-bench all                         the whole table of the README
@@ -46,6 +48,11 @@ do {
         print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "
               + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned") + (load.verify ? ", verify hmac-sha256" : ""))
         try load.run(serverBinary: serverBinary)
+    case "stream":
+        var bench = StreamBenchmark()
+        bench.streams = option("--streams").flatMap { Int($0) } ?? bench.streams
+        bench.seconds = option("--seconds").flatMap { Int($0) } ?? bench.seconds
+        try bench.run(serverBinary: serverBinary)
     case "vendors":
         VendorsBenchmark.run(count: option("--count").flatMap { Int($0) } ?? 50, rounds: 11)
     case "stats":

@@ -175,6 +175,22 @@ public final class HTTPTestClient {
     public var unparsed: [UInt8] { buffer }
     public var closedByPeer: Bool { sawEOF }
 
+    /// The bytes up to and including `marker`, as text: a streamed body read piece by piece.
+    public func read(through marker: String) throws -> String {
+        let needle = Array(marker.utf8)
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if buffer.count >= needle.count,
+               let start = (0...(buffer.count - needle.count)).first(where: { buffer[$0..<($0 + needle.count)].elementsEqual(needle) }) {
+                let end = start + needle.count
+                defer { buffer.removeFirst(end) }
+                return String(decoding: buffer[..<end], as: UTF8.self)
+            }
+            if sawEOF { throw Failure.closedBeforeResponse(received: buffer) }
+            guard try fill(until: deadline) else { throw Failure.timedOut(after: timeout, received: buffer.count) }
+        }
+    }
+
     /// Reads once, waiting at most until `deadline`; false when nothing came in time.
     private func fill(until deadline: Date) throws -> Bool {
         while true {

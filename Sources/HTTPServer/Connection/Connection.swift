@@ -29,6 +29,8 @@ final class Connection {
     private var requestNumber: UInt32 = 0
     /// Inside `process()`: a response given synchronously by `handle` is taken in place.
     private(set) var isProcessing = false
+    /// The body being streamed, while the state is `.streaming`.
+    private var stream: HTTPStream?
 
     init(socket: Socket, generation: UInt32, info: ConnectionInfo, loop: EventLoop,
          proxyProtocol: ProxyProtocolMode = .off) {
@@ -51,6 +53,7 @@ final class Connection {
             perform(state.failed())
         } else {
             if flags & CEPOLL_OUT != 0 { flushPending() }
+            if stream != nil && pending.isEmpty { pullStream() }
             if flags & (CEPOLL_IN | CEPOLL_HUP) != 0 && !state.isClosed { readable() }
         }
         finish()
@@ -82,7 +85,39 @@ final class Connection {
 
     func stop() {
         perform(state.stop(now: loop.now))
+        // Streams end first on a drain: what is queued goes out, then the connection closes.
+        if let stream {
+            stream.finish()
+            pullStream()
+        }
         finish()
+    }
+
+    /// The stream has bytes (or its end) for us.
+    func streamReady() {
+        pullStream()
+        finish()
+    }
+
+    /// The loop forgets this connection: the stream's writer learns the reader is gone.
+    func closed() {
+        stream?.end()
+        stream = nil
+    }
+
+    /// Moves the stream's queue into the write buffer once the socket took the last piece, so
+    /// at most `maxBufferedBytes` wait in all; the end is taken even while a piece is pending.
+    private func pullStream() {
+        guard let stream, let chunked = state.streamChunked else { return }
+        if pending.isEmpty { stream.flushed() }
+        let (bytes, finished) = stream.take()
+        ResponseEncoder.encodeStreamPiece(bytes, chunked: chunked, into: &loop.writeBuffer)
+        if finished {
+            if chunked { loop.writeBuffer.append(contentsOf: ResponseEncoder.lastChunk) }
+            perform(state.streamEnded(now: loop.now))
+            stream.end()
+            self.stream = nil
+        }
     }
 
     // MARK: - Reading and parsing
@@ -90,6 +125,10 @@ final class Connection {
     private func readable() {
         if state.isLingering {
             discard()
+            return
+        }
+        if state.streamChunked != nil {
+            watchWhileStreaming()
             return
         }
         guard state.readsRequests && pending.isEmpty else {
@@ -109,6 +148,18 @@ final class Connection {
                 process()
             case .notReady:
                 break
+            }
+        } catch {
+            perform(state.failed())
+        }
+    }
+
+    /// A streaming peer sends nothing we serve; reading tells us when it leaves.
+    private func watchWhileStreaming() {
+        do {
+            switch try socket.read(into: loop.readBuffer) {
+            case .ready(0): perform(state.peerClosed())
+            case .ready, .notReady: break
             }
         } catch {
             perform(state.failed())
@@ -192,6 +243,14 @@ final class Connection {
             }
         case .send(let response, let framing):
             ResponseEncoder.encode(response, framing: framing, into: &loop.writeBuffer)
+            if let stream = response.stream {
+                guard state.streamChunked != nil else { return stream.end() }   // HEAD: the head only
+                self.stream = stream
+                if state.stopping { stream.finish() }
+                let loop = self.loop, fd = socket.fd, generation = self.generation
+                stream.attach { loop.wakeStream(fd: fd, generation: generation) }
+                pullStream()
+            }
         case .shutdownWrite:
             socket.shutdownWrite()
         }
@@ -206,7 +265,9 @@ final class Connection {
             loop.close(self)
             return
         }
-        if !pending.isEmpty {
+        if state.streamChunked != nil {
+            setInterest(pending.isEmpty ? CEPOLL_IN : CEPOLL_IN | CEPOLL_OUT)
+        } else if !pending.isEmpty {
             setInterest(CEPOLL_OUT)
         } else if state.readsRequests || state.isLingering {
             setInterest(CEPOLL_IN)

@@ -46,6 +46,9 @@ struct ConnectionState {
         case refused(HTTPResponse, RequestFacts)
         /// The handler holds the request; the next pipelined request waits.
         case responding(RequestFacts)
+        /// A streamed body is being written (`HTTPStream`); no timeout applies, nothing more is
+        /// read as requests, and the connection closes once the stream ends.
+        case streaming(chunked: Bool)
         /// The last response is queued; once it is out the write side shuts down.
         case closing(since: Int)
         /// Write side shut down; reading and discarding until EOF, the deadline or the byte budget.
@@ -77,7 +80,7 @@ struct ConnectionState {
         case .readingBody(let since, _): return since + limits.bodyTimeoutMilliseconds
         case .closing(let since): return since + limits.idleTimeoutMilliseconds
         case .lingering(let until, _): return until
-        case .screening, .refused, .responding, .closed: return nil
+        case .screening, .refused, .responding, .streaming, .closed: return nil
         }
     }
 
@@ -85,13 +88,19 @@ struct ConnectionState {
     var readsRequests: Bool {
         switch phase {
         case .idle, .readingHead, .readingBody, .refused: true
-        case .screening, .responding, .closing, .lingering, .closed: false
+        case .screening, .responding, .streaming, .closing, .lingering, .closed: false
         }
     }
 
     var isResponding: Bool {
         if case .responding = phase { return true }
         return false
+    }
+
+    /// The streamed body's pieces go out as chunks (an HTTP/1.1 request); nil when not streaming.
+    var streamChunked: Bool? {
+        if case .streaming(let chunked) = phase { return chunked }
+        return nil
     }
 
     var isLingering: Bool {
@@ -175,6 +184,13 @@ struct ConnectionState {
         return .shutdownWrite
     }
 
+    /// The streamed body has been finished and its last piece queued: close once it is out.
+    mutating func streamEnded(now: Int) -> ConnectionAction {
+        guard case .streaming = phase else { return .none }
+        phase = .closing(since: now)
+        return .none
+    }
+
     /// Bytes read and thrown away while lingering.
     mutating func discarded(_ count: Int, now: Int) -> ConnectionAction {
         guard case .lingering(let until, let budget) = phase else { return .none }
@@ -230,6 +246,10 @@ struct ConnectionState {
     }
 
     private mutating func finish(_ response: HTTPResponse, _ facts: RequestFacts, now: Int) -> ConnectionAction {
+        if response.stream != nil && !facts.isHEAD {
+            phase = .streaming(chunked: facts.version == .http1_1)
+            return .send(response, ResponseFraming(keepAlive: false, version: facts.version))
+        }
         let keepAlive = facts.keepAlive && !response.closesConnection && !stopping
         phase = keepAlive ? .idle(since: now) : .closing(since: now)
         return .send(response, ResponseFraming(keepAlive: keepAlive, version: facts.version, omitsBody: facts.isHEAD))

@@ -194,6 +194,7 @@ final class EventLoop: @unchecked Sendable {
     func close(_ connection: Connection) {
         let slot = Int(connection.socket.fd)
         guard slot < connections.count, connections[slot] === connection else { return }
+        connection.closed()
         connection.socket.close()
         connections[slot] = nil
         connectionCount -= 1
@@ -232,6 +233,11 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// A stream of connection `(fd, generation)` has something to send; callable from any thread.
+    func wakeStream(fd: Int32, generation: UInt32) {
+        mailbox.post(stream: .init(fd: fd, generation: generation))
+    }
+
     private var isLoopThread: Bool {
         threadID.load(ordering: .acquiring) == UInt(bitPattern: Int(bitPattern: pthread_self()))
     }
@@ -251,6 +257,9 @@ final class EventLoop: @unchecked Sendable {
         let (deliveries, stop) = mailbox.take()
         for delivery in deliveries {
             connection(fd: delivery.fd, generation: delivery.generation)?.received(delivery.response, request: delivery.request)
+        }
+        for wake in mailbox.takeStreamWakes() {
+            connection(fd: wake.fd, generation: wake.generation)?.streamReady()
         }
         if let stop, stopDeadline == nil { beginStop(deadline: stop) }
     }

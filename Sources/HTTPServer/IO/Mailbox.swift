@@ -22,8 +22,15 @@ final class Mailbox: Sendable {
         var response: HTTPResponse
     }
 
+    /// A stream of connection `(fd, generation)` has bytes queued.
+    struct StreamWake: Sendable {
+        var fd: Int32
+        var generation: UInt32
+    }
+
     private struct Contents {
         var deliveries: [Delivery] = []
+        var streamWakes: [StreamWake] = []
         var stopDeadline: Int?
         var signalled = false
         var closed = false
@@ -50,6 +57,25 @@ final class Mailbox: Sendable {
         if wake { self.wake() }
     }
 
+    /// Dropped once the loop has ended.
+    func post(stream wake: StreamWake) {
+        let wake = contents.withLock { contents -> Bool in
+            guard !contents.closed else { return false }
+            contents.streamWakes.append(wake)
+            return signal(&contents)
+        }
+        if wake { self.wake() }
+    }
+
+    /// The stream wake-ups posted so far; taken right after `take`, which re-arms the signal.
+    func takeStreamWakes() -> [StreamWake] {
+        contents.withLock { contents in
+            let wakes = contents.streamWakes
+            contents.streamWakes = []
+            return wakes
+        }
+    }
+
     func requestStop(deadline: Int) {
         let wake = contents.withLock { contents -> Bool in
             guard !contents.closed, contents.stopDeadline == nil else { return false }
@@ -74,6 +100,7 @@ final class Mailbox: Sendable {
         contents.withLock { contents in
             contents.closed = true
             contents.deliveries = []
+            contents.streamWakes = []
         }
     }
 

@@ -8,12 +8,22 @@ public struct HTTPResponse: Sendable, Equatable {
     public var body: [UInt8]
     /// Close the connection after this response, whatever the request asked.
     public var closesConnection: Bool
+    /// A body written over time instead of `body` (see `HTTPStream`); the connection closes
+    /// once it ends.
+    public var stream: HTTPStream?
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], closesConnection: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
         self.closesConnection = closesConnection
+    }
+
+    /// A streamed body: no `Content-Length`, chunked to HTTP/1.1 clients.
+    public static func stream(_ status: Int, headers: [(name: String, value: String)], _ stream: HTTPStream) -> HTTPResponse {
+        var response = HTTPResponse(status: status, headers: headers, closesConnection: true)
+        response.stream = stream
+        return response
     }
 
     /// A JSON body with `Content-Type: application/json`.
@@ -24,6 +34,7 @@ public struct HTTPResponse: Sendable, Equatable {
 
     public static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
         lhs.status == rhs.status && lhs.body == rhs.body && lhs.closesConnection == rhs.closesConnection
+            && lhs.stream === rhs.stream
             && lhs.headers.count == rhs.headers.count
             && zip(lhs.headers, rhs.headers).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }

@@ -25,7 +25,10 @@ enum ResponseEncoder {
         }
         // RFC 9110 §8.6: no Content-Length in a 204 or 304; neither has a body (§6.4.1).
         let bodyless = status == 204 || status == 304
-        if !bodyless {
+        if response.stream != nil && !bodyless {
+            // RFC 9112 §6.3: chunked to 1.1; a 1.0 client reads to the close.
+            if framing.version == .http1_1 { out.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8) }
+        } else if !bodyless {
             out.append(contentsOf: "Content-Length: ".utf8)
             appendDecimal(response.body.count, to: &out)
             out.append(contentsOf: crlf)
@@ -40,6 +43,19 @@ enum ResponseEncoder {
             out.append(contentsOf: response.body)
         }
     }
+
+    /// One piece of a streamed body: a chunk (RFC 9112 §7.1) or, for HTTP/1.0, the bytes as they are.
+    static func encodeStreamPiece(_ bytes: [UInt8], chunked: Bool, into out: inout [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        guard chunked else { return out.append(contentsOf: bytes) }
+        out.append(contentsOf: String(bytes.count, radix: 16).utf8)
+        out.append(contentsOf: crlf)
+        out.append(contentsOf: bytes)
+        out.append(contentsOf: crlf)
+    }
+
+    /// RFC 9112 §7.1: the last chunk and the empty trailer section.
+    static let lastChunk: [UInt8] = Array("0\r\n\r\n".utf8)
 
     /// The response to a request the server itself refuses: a small JSON body.
     static func errorResponse(status: Int, message: String) -> HTTPResponse {

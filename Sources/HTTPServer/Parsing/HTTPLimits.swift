@@ -23,6 +23,10 @@ public struct HTTPLimits: Sendable, Equatable {
     public var idleTimeoutMilliseconds = 75_000
     /// How long a stop waits for requests in flight.
     public var drainTimeoutMilliseconds = 10_000
+    /// Streamed responses open at once (the application counts and refuses past it).
+    public var maxStreams = 1_000
+    /// Bytes a streamed response may hold for a reader that is slow to take them.
+    public var streamBufferBytes = 1_048_576
 
     public init() {}
 }

@@ -43,7 +43,7 @@ enum AdminEndpoint {
             response = HTTPResponse(status: stats.healthy ? 200 : 503,
                                     headers: [("Content-Type", "application/json")], body: writer.bytes)
         case .metrics:
-            let text = app.metrics.render(openConnections: app.openConnections(),
+            let text = app.metrics.render(openConnections: app.openConnections(), openStreams: app.live.streams.openStreams,
                                           eventLog: app.eventLog.stats, rejectsLog: app.rejects.log.stats)
             response = HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")],
                                     body: Array(text.utf8))

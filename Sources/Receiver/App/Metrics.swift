@@ -78,7 +78,7 @@ final class Metrics: Sendable {
     }
 
     /// The Prometheus text exposition format (version 0.0.4).
-    func render(openConnections: Int, eventLog: EventLogStats, rejectsLog: EventLogStats) -> String {
+    func render(openConnections: Int, openStreams: Int = 0, eventLog: EventLogStats, rejectsLog: EventLogStats) -> String {
         let c = counters.withLock { $0 }
         var out = ""
         func family(_ name: String, _ help: String, _ type: String = "counter") {
@@ -128,6 +128,8 @@ final class Metrics: Sendable {
         }
         family("callhook_open_connections", "Connections open now.", "gauge")
         out += "callhook_open_connections \(openConnections)\n"
+        family("callhook_streams_open", "Open /stream subscribers.", "gauge")
+        out += "callhook_streams_open \(openStreams)\n"
         let logs = [("events", eventLog), ("rejects", rejectsLog)]
         family("callhook_log_lines_written_total", "Lines written, by log.")
         for (log, stats) in logs { out += metricLine("callhook_log_lines_written_total", log, stats.linesWritten) }

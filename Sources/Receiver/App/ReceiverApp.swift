@@ -17,7 +17,7 @@ final class ReceiverApp: HTTPHandler {
     let rejectsLog: EventLogWriter
     let dedupe: DedupeIndex
     let metrics: Metrics
-    let live = LiveHub()
+    let live: LiveHub
     let refusals: RefusalLog
     private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
     /// Swapped whole by `apply`; every request reads it once, in `screen`.
@@ -30,6 +30,8 @@ final class ReceiverApp: HTTPHandler {
         self.rejectsLog = rejectsLog
         self.dedupe = dedupe
         self.metrics = metrics
+        self.live = LiveHub(ttlSeconds: configuration.callsActiveTTLSeconds, maxStreams: configuration.limits.maxStreams,
+                            streamBufferBytes: configuration.limits.streamBufferBytes)
         self.refusals = refusals
     }
 
@@ -120,9 +122,10 @@ final class ReceiverApp: HTTPHandler {
         // The whole request has been read: the latency a sender waits for starts now.
         let started = SystemClock.monotonicNanos()
         let respond: HTTPResponder = { [metrics] response in
+            // Counted before the answer leaves: a client that reads /metrics next sees it.
             metrics.countRequest(route: routeName, status: response.status)
-            send(response)
             metrics.observeLatency(route: routeName, seconds: Double(SystemClock.monotonicNanos() &- started) / 1e9)
+            send(response)
         }
         switch head.method {
         case "HEAD": return respond(Responses.head)
@@ -167,7 +170,7 @@ final class ReceiverApp: HTTPHandler {
 
         switch CallEventDecoder.decode(delivery, as: match.route.vendor, catalog: settings.configuration.vendors) {
         case .failure(let failure):
-            RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure) { [metrics] result in
+            RejectsRecorder(log: rejectsLog, redactor: settings.redactor).record(delivery, failure: failure, durable: { [live] line in live.addReject(line: line) }) { [metrics] result in
                 switch result {
                 case .success:
                     metrics.countReject(route: routeName, status: failure.status)

@@ -12,8 +12,9 @@ struct RejectsRecorder: Sendable {
 
     /// Records a delivery the decoders refused; `completion` runs once it is on disk, or failed.
     /// Called from an event loop: the writer starts at the end of the loop's round
-    /// (`ReceiverApp.roundEnded`).
-    func record(_ delivery: Delivery, failure: DecodeFailure,
+    /// (`ReceiverApp.roundEnded`). `durable` gets the line once it is on disk, before
+    /// `completion` (the stream's feed).
+    func record(_ delivery: Delivery, failure: DecodeFailure, durable: (@Sendable ([UInt8]) -> Void)? = nil,
                 completion: @escaping @Sendable (Result<Void, StorageError>) -> Void) {
         // A GET carries its payload in the query; keep that, without the auth token.
         var body = delivery.method == "GET" ? Self.queryWithoutToken(delivery.query ?? []) : delivery.body
@@ -23,7 +24,11 @@ struct RejectsRecorder: Sendable {
                              vendor: failure.vendor?.rawValue, error: failure.message,
                              contentType: delivery.contentType, body: body, source: delivery.source)
         redactor.redact(&line)
-        log.append(line, start: .deferred, completion: completion)
+        guard let durable else { return log.append(line, start: .deferred, completion: completion) }
+        log.append(line, start: .deferred) { [line] result in
+            if case .success = result { durable(line) }
+            completion(result)
+        }
     }
 
     /// A torn tail cut from the event log at start: never acknowledged, kept here.

@@ -123,6 +123,8 @@ extension ConfigurationLoader {
         ("body_timeout_ms", 1...maximumMilliseconds, \.bodyTimeoutMilliseconds),
         ("idle_timeout_ms", 1...maximumMilliseconds, \.idleTimeoutMilliseconds),
         ("drain_timeout_ms", 0...maximumMilliseconds, \.drainTimeoutMilliseconds),
+        ("max_streams", 0...1_000_000, \.maxStreams),
+        ("stream_buffer_bytes", 4_096...1_073_741_824, \.streamBufferBytes),
         ]
     }
 

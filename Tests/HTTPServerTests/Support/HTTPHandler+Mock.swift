@@ -10,7 +10,8 @@ import Synchronization
 /// A handler for server tests, by path:
 /// `/echo` answers 200 with the request body; `/status/N` answers N; `/delay/MS` answers 200
 /// with the path after MS milliseconds, from another thread; `/hold` keeps the responder for
-/// the test to call; `/close` answers with `closesConnection`. `screen` refuses `/refuse`
+/// the test to call; `/close` answers with `closesConnection`; `/stream/N` answers with an
+/// `HTTPStream` of N bytes' bound, kept in `streams` for the test to write to. `screen` refuses `/refuse`
 /// with 401.
 final class TestHandler: HTTPHandler {
     private struct Record {
@@ -19,6 +20,8 @@ final class TestHandler: HTTPHandler {
         var threads: Set<String> = []
         var screened = 0
         var held: [HTTPResponder] = []
+        var streams: [HTTPStream] = []
+        var streamsEnded = 0
     }
 
     private let record = Mutex(Record())
@@ -27,6 +30,8 @@ final class TestHandler: HTTPHandler {
     var threads: Set<String> { record.withLock { $0.threads } }
     var screenedCount: Int { record.withLock { $0.screened } }
     var held: [HTTPResponder] { record.withLock { $0.held } }
+    var streams: [HTTPStream] { record.withLock { $0.streams } }
+    var streamsEnded: Int { record.withLock { $0.streamsEnded } }
 
     /// Each request proceeds with the target it was screened for as its context.
     func screen(_ head: HTTPRequestHead, connection: ConnectionInfo) -> HTTPScreening {
@@ -52,6 +57,10 @@ final class TestHandler: HTTPHandler {
             respond(HTTPResponse(status: 200, closesConnection: true))
         } else if path == "/hold" {
             record.withLock { $0.held.append(respond) }
+        } else if path.hasPrefix("/stream/"), let bound = Int(path.dropFirst(8)) {
+            let stream = HTTPStream(maxBufferedBytes: bound) { [weak self] in self?.record.withLock { $0.streamsEnded += 1 } }
+            record.withLock { $0.streams.append(stream) }
+            respond(.stream(200, headers: [("Content-Type", "text/event-stream")], stream))
         } else if path.hasPrefix("/status/"), let status = Int(path.dropFirst(8)) {
             respond(HTTPResponse(status: status))
         } else if path.hasPrefix("/delay/"), let milliseconds = Int(path.dropFirst(7)) {

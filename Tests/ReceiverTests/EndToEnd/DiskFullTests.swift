@@ -130,4 +130,34 @@ final class DiskFullTests: ServerTestCase {
         let storedRefs = Set(lines.compactMap { $0["call_id"] as? String })
         XCTAssertEqual(storedRefs.intersection(refused), [], "a delivery answered 503 is not stored")
     }
+
+    /// Documentation.docc/Live.md: the stream never shows an event a failed write did not store.
+    func testTheStreamShowsOnlyWhatTheLogStored() throws {
+        let disk = try mountSmallDisk()
+        var config = TestConfiguration()
+        config.eventLog = "disk/events.jsonl"
+        config.rejectsLog = "disk/rejects.jsonl"
+        let server = try startServer(config)
+        addTeardownBlock { server.kill() }
+        let stream = try SSEClient(port: server.port, target: "/stream")
+        var acknowledged: [String] = []
+        XCTAssertEqual(try deliver(server).status, 200)
+        let filler = disk + "/filler"
+        XCTAssertGreaterThan(try fill(filler), 0)
+        var refusals = 0
+        for index in 0..<40 where refusals < 3 {
+            let response = try deliver(server, Requests.delivery(ref: "stream-full-\(index)"))
+            if response.status == 503 { refusals += 1 }
+        }
+        XCTAssertEqual(refusals, 3, "the disk never refused")
+        XCTAssertEqual(unlink(filler), 0)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, try deliver(server, Requests.delivery(ref: "stream-back")).status != 200 { usleep(100_000) }
+        let ids = try LogFile.objects(disk + "/events.jsonl").compactMap { $0["id"] as? String }
+        acknowledged = ids
+        XCTAssertEqual(try stream.next(ids.count).map(\.id), acknowledged.map(Optional.init))
+        XCTAssertThrowsError(try SSEClient(port: server.port, target: "/stream", timeout: 1).next(),
+                             "a live stream opened now has nothing more to send")
+        XCTAssertThrowsError(try stream.next(), "nothing beyond what the log holds")
+    }
 }

@@ -11,6 +11,7 @@ enum ConsolePage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>callhook console</title>
         <link rel="stylesheet" href="/console/console.css">
+        <link rel="icon" href="/console/favicon.ico">
         <script src="/console/console.js" defer></script>
         </head>
         <body>

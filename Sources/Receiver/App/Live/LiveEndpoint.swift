@@ -11,8 +11,11 @@ enum LiveEndpoint {
     case console
     case consoleScript
     case consoleStyles
+    /// Answered `204`: a browser asks for an icon, and a `404` is a console error.
+    case consoleIcon
     case activeCalls
     case summary
+    case stream
 
     static let cookieName = "callhook_admin"
 
@@ -21,8 +24,10 @@ enum LiveEndpoint {
         case "/console": self = .console
         case "/console/console.js": self = .consoleScript
         case "/console/console.css": self = .consoleStyles
+        case "/console/favicon.ico": self = .consoleIcon
         case "/calls/active": self = .activeCalls
         case "/calls/summary": self = .summary
+        case "/stream": self = .stream
         default: return nil
         }
     }
@@ -73,8 +78,12 @@ enum LiveEndpoint {
             } else {
                 response = Self.page("text/html; charset=utf-8", ConsolePage.html)
             }
+        case .stream:
+            // A HEAD: the head a GET would get, no stream opened.
+            response = HTTPResponse(status: 200, headers: StreamHub.headers)
         case .consoleScript: response = Self.page("text/javascript; charset=utf-8", ConsolePage.script)
         case .consoleStyles: response = Self.page("text/css; charset=utf-8", ConsolePage.css)
+        case .consoleIcon: response = HTTPResponse(status: 204, headers: [("Cache-Control", "max-age=86400")])
         case .activeCalls:
             response = HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                     body: hub.activeJSON(nowMilliseconds: now))

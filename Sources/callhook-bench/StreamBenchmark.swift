@@ -1,0 +1,200 @@
+import Foundation
+import Glibc
+
+/// `/stream` under load: deliveries from wrk (fsync always) with no streams, then again with
+/// `streams` subscribers open. Every subscriber must get every event in log order (checked by a
+/// running hash of the ids against the log's); lag is from the event's `received_at` (taken
+/// before the write and its fsync, so an upper bound on "200 to subscriber") to the moment a
+/// subscriber has read it, sampled on ten subscribers.
+struct StreamBenchmark {
+    var streams = 1_000
+    var seconds = 5
+    var connections = 16
+
+    func run(serverBinary: String) throws {
+        let dir = try TemporaryDirectory()
+        let payload = BenchPayloads.impactPBXHangup
+        try """
+        {"listen":"127.0.0.1:0","event_log":"events.jsonl","rejects_log":"rejects.jsonl","fsync":"always",
+         "dedupe_window":0,"limits":{"max_connections":20000,"max_streams":\(streams + 10),"idle_timeout_ms":600000},
+         "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
+        """.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
+        try payload.body.write(toFile: dir.path + "/body", atomically: true, encoding: .utf8)
+        let script = dir.path + "/post.lua"
+        try """
+        local f = io.open("\(dir.path)/body", "rb")
+        wrk.method = "\(payload.method)"
+        wrk.body = f:read("*a")
+        f:close()
+        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        Limits.raiseOpenFiles(to: 65_536)
+        let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json", cpu: nil)
+        defer { server.stop() }
+        let url = "http://127.0.0.1:\(server.port)/hooks/\(payload.route)"
+
+        let alone = Wrk.parse(try Wrk.run(url: url, script: script, seconds: seconds, connections: connections, cpu: nil))
+        let before = Self.logIDs(dir.path + "/events.jsonl").count
+        let readers = try Subscribers(count: streams, port: server.port)
+        let withStreams = Wrk.parse(try Wrk.run(url: url, script: script, seconds: seconds, connections: connections, cpu: nil))
+        let all = Self.logIDs(dir.path + "/events.jsonl")
+        let ids = Array(all[before...])
+        let complete = readers.wait(forEach: ids.count, seconds: 60)
+        readers.stop()
+        // A subscriber opened as the first load's last lines were still being written gets
+        // those too: compare each with the log's last lines, as many as it read.
+        var expected: [Int: Subscribers.Hash] = [:]
+        let inOrder = readers.hashes.filter { hash in
+            if expected[hash.count] == nil {
+                var h = Subscribers.Hash()
+                for id in all.suffix(hash.count) { h.add(id) }
+                expected[hash.count] = h
+            }
+            return expected[hash.count] == hash && hash.count >= ids.count
+        }.count
+        let lags = readers.lags.sorted()
+        func percentile(_ p: Double) -> Double { lags.isEmpty ? 0 : lags[min(lags.count - 1, Int(Double(lags.count) * p))] }
+        print("stream: \(streams) subscribers, fsync always, wrk \(connections) connections × \(seconds) s")
+        print("  no streams:   \(format(alone.requestsPerSecond)) deliveries/s, p99 \(format(alone.p99Milliseconds, decimals: 2)) ms")
+        print("  with streams: \(format(withStreams.requestsPerSecond)) deliveries/s, p99 \(format(withStreams.p99Milliseconds, decimals: 2)) ms "
+              + "(\(format(100 * withStreams.requestsPerSecond / max(alone.requestsPerSecond, 1), decimals: 1)) % of no streams)")
+        print("  \(ids.count) events; \(complete ? "every" : "NOT every") subscriber got them all; \(inOrder)/\(streams) in log order")
+        print("  lag received_at → subscriber: p50 \(format(percentile(0.5), decimals: 1)) ms, p99 \(format(percentile(0.99), decimals: 1)) ms, "
+              + "max \(format(lags.last ?? 0, decimals: 1)) ms (\(lags.count) samples)")
+    }
+
+    static func logIDs(_ path: String) -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            guard let start = line.range(of: #"{"id":""#)?.upperBound, let end = line[start...].firstIndex(of: "\"") else { return nil }
+            return String(line[start..<end])
+        }
+    }
+}
+
+/// The subscribers: raw sockets read by one thread with `poll`.
+final class Subscribers: @unchecked Sendable {
+    /// FNV-1a over the ids in the order read, and their count.
+    struct Hash: Equatable {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count = 0
+        mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            value = (value ^ 0x0A) &* 0x100_0000_01b3
+            count += 1
+        }
+        mutating func add(_ id: String) { add(id.utf8) }
+    }
+
+    private var fds: [Int32] = []
+    private var buffers: [[UInt8]]
+    private(set) var hashes: [Hash]
+    private(set) var lags: [Double] = []
+    private let lock = NSLock()
+    private var running = true
+    private var thread: Thread?
+
+    init(count: Int, port: Int) throws {
+        buffers = Array(repeating: [], count: count)
+        hashes = Array(repeating: Hash(), count: count)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let request = Array("GET /stream HTTP/1.0\r\nHost: bench\r\n\r\n".utf8)
+        for _ in 0..<count {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard fd >= 0, connected == 0 else { throw BenchError("could not open stream \(fds.count)") }
+            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            fds.append(fd)
+        }
+        // Every stream's head before the load starts, so each is live for all of it.
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        for (index, fd) in fds.enumerated() {
+            while !buffers[index].contains(13) || !(String(decoding: buffers[index], as: UTF8.self).contains("\r\n\r\n")) {
+                let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                guard n > 0 else { throw BenchError("stream \(index) closed before its head") }
+                buffers[index].append(contentsOf: chunk[..<n])
+            }
+            let text = buffers[index]
+            let end = (0..<(text.count - 3)).first { text[$0] == 13 && text[$0 + 1] == 10 && text[$0 + 2] == 13 && text[$0 + 3] == 10 }!
+            buffers[index] = Array(text[(end + 4)...])
+        }
+        let thread = Thread { [self] in readLoop() }
+        self.thread = thread
+        thread.start()
+    }
+
+    func wait(forEach count: Int, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if lock.withLock({ hashes.allSatisfy { $0.count >= count } }) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    func stop() {
+        lock.withLock { running = false }
+        usleep(100_000)
+        fds.forEach { close($0) }
+    }
+
+    private func readLoop() {
+        var polls = fds.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while lock.withLock({ running }) {
+            guard poll(&polls, nfds_t(polls.count), 100) > 0 else { continue }
+            for index in polls.indices where polls[index].revents != 0 {
+                let n = chunk.withUnsafeMutableBytes { recv(polls[index].fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+                guard n > 0 else { continue }
+                let now = Date().timeIntervalSince1970 * 1000
+                buffers[index].append(contentsOf: chunk[..<n])
+                consume(index, now: now)
+            }
+        }
+    }
+
+    private static let idMarker = Array("id: ".utf8)
+    private static let timeMarker = Array(#""received_at":""#.utf8)
+
+    /// Takes whole messages off a subscriber's buffer: each `id: ` line into its hash.
+    private func consume(_ index: Int, now: Double) {
+        let buffer = buffers[index]
+        var start = 0
+        var i = 0
+        lock.lock()
+        defer { lock.unlock() }
+        while i + 1 < buffer.count {
+            if buffer[i] == 10 && buffer[i + 1] == 10 {
+                let message = buffer[start..<i]
+                if message.starts(with: Self.idMarker), let lineEnd = message.firstIndex(of: 10) {
+                    hashes[index].add(message[(message.startIndex + 4)..<lineEnd])
+                    if index < 10, let at = Self.receivedAt(message) { lags.append(now - at) }
+                }
+                start = i + 2
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        buffers[index] = Array(buffer[start...])
+    }
+
+    /// `"received_at":"YYYY-MM-DDTHH:MM:SS.mmmZ"` as milliseconds since 1970.
+    private static func receivedAt(_ message: ArraySlice<UInt8>) -> Double? {
+        guard let range = message.firstRange(of: timeMarker) else { return nil }
+        let text = Array(message[range.upperBound...].prefix(24))
+        func number(_ from: Int, _ count: Int) -> Int { text[from..<(from + count)].reduce(0) { $0 * 10 + Int($1) - 48 } }
+        guard text.count >= 20 else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(number(0, 4) - 1900); parts.tm_mon = Int32(number(5, 2) - 1); parts.tm_mday = Int32(number(8, 2))
+        parts.tm_hour = Int32(number(11, 2)); parts.tm_min = Int32(number(14, 2)); parts.tm_sec = Int32(number(17, 2))
+        var milliseconds = 0.0
+        if text[19] == UInt8(ascii: "."), text.count >= 23 { milliseconds = Double(number(20, 3)) }
+        return Double(timegm(&parts)) * 1000 + milliseconds
+    }
+}
