@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Signatures
 
 /// The server under wrk, the way the README's "Performance" table is measured: server pinned
 /// to core 0, wrk to core 1 (`--unpinned` lets both float), keep-alive, 64 connections.
@@ -12,6 +13,8 @@ struct LoadBenchmark {
     var eventLoops = 1
     var pinned = true
     var idleConnections = 0
+    /// `verify: hmac-sha256` on the route, every request signed (the cost of checking).
+    var verify = false
 
     /// Also runs nginx `return 200` under the same wrk command, for the CPU ratio.
     var compareWithNginx = true
@@ -34,11 +37,14 @@ struct LoadBenchmark {
 
     func run(serverBinary: String) throws {
         let dir = try TemporaryDirectory()
+        let secret = "bench-secret-0123456789"
+        let signing = verify ? #","secret":"\#(secret)","verify":{"scheme":"hmac-sha256","header":"X-Signature","encoding":"hex"}"# : ""
+        let signature = Hex.encode(HMAC<SHA256>.authenticationCode(for: Array(payload.body.utf8), key: Array(secret.utf8)))
         let config = """
         {"listen":"127.0.0.1:0","event_log":"events.jsonl","rejects_log":"rejects.jsonl","fsync":"\(fsync)",
          "dedupe_window":0,"event_loops":\(eventLoops),
          "limits":{"max_connections":20000,"idle_timeout_ms":600000},
-         "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
+         "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"\(signing)}]}
         """
         try config.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
         let body = dir.path + "/body"
@@ -50,6 +56,7 @@ struct LoadBenchmark {
         wrk.body = f:read("*a")
         f:close()
         wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
+        \(verify ? "wrk.headers[\"X-Signature\"] = \"\(signature)\"" : "")
         """.write(toFile: script, atomically: true, encoding: .utf8)
 
         Limits.raiseOpenFiles(to: 65_536)

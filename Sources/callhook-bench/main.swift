@@ -6,7 +6,7 @@ import Foundation
 //   callhook-bench crypto                      HMAC-SHA256 over 1 KiB and Ed25519 verification, one core
 //   callhook-bench load [options]              the server under wrk (Debian's `wrk` package)
 //       --fsync always|never  --payload json|form  --seconds N  --runs N
-//       --loops N  --unpinned  --idle N  --no-nginx
+//       --loops N  --unpinned  --idle N  --no-nginx  --verify (hmac-sha256 on the route)
 //       (per run: req/s, p99, CPU µs and context switches per request, lines per write, and
 //       nginx `return 200` under the same wrk command for the CPU ratio)
 //   callhook-bench stream [--streams N] [--seconds N]   deliveries with N /stream subscribers
@@ -33,6 +33,7 @@ func loadBenchmark() -> LoadBenchmark {
     load.idleConnections = option("--idle").flatMap { Int($0) } ?? 0
     load.pinned = !arguments.contains("--unpinned")
     load.compareWithNginx = !arguments.contains("--no-nginx")
+    load.verify = arguments.contains("--verify")
     return load
 }
 
@@ -45,7 +46,7 @@ do {
     case "load":
         let load = loadBenchmark()
         print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "
-              + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned"))
+              + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned") + (load.verify ? ", verify hmac-sha256" : ""))
         try load.run(serverBinary: serverBinary)
     case "stream":
         var bench = StreamBenchmark()
@@ -78,7 +79,7 @@ do {
         print("load: both cores, 2 event loops, fsync never, unpinned")
         try unpinned.run(serverBinary: serverBinary)
     default:
-        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] | all")
+        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] [--verify] | all")
         exit(arguments.isEmpty ? 0 : 2)
     }
 } catch {

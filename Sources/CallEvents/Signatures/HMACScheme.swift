@@ -27,8 +27,15 @@ public struct HMACScheme: Sendable {
     public var encoding: Encoding
     public var timestampHeader: String?
     public var toleranceSeconds: Int
-    public var secrets: [[UInt8]]
+    /// Keyed once here, not per request: each check then hashes only the message.
+    public let secrets: [[UInt8]]
     let pieces: [Piece]
+    private let keyed: Keyed
+
+    /// One prepared HMAC per secret, for the scheme's hash.
+    private enum Keyed: Sendable {
+        case sha1([HMAC<SHA1>]), sha256([HMAC<SHA256>]), sha512([HMAC<SHA512>])
+    }
 
     /// nil when `signed` has an unclosed `{` or a placeholder other than `{body}` and
     /// `{header:NAME}` (`check-config` reports it).
@@ -39,6 +46,11 @@ public struct HMACScheme: Sendable {
         self.hash = hash; self.header = header; self.prefix = prefix; self.encoding = encoding
         self.timestampHeader = timestampHeader; self.toleranceSeconds = toleranceSeconds
         self.secrets = secrets; self.pieces = pieces
+        switch hash {
+        case .sha1: keyed = .sha1(secrets.map { HMAC<SHA1>(key: $0) })
+        case .sha256: keyed = .sha256(secrets.map { HMAC<SHA256>(key: $0) })
+        case .sha512: keyed = .sha512(secrets.map { HMAC<SHA512>(key: $0) })
+        }
     }
 
     static func parse(template: String) -> [Piece]? {
@@ -86,14 +98,10 @@ public struct HMACScheme: Sendable {
             }
         }
         var matched = false
-        for secret in secrets {
-            let expected: [UInt8]
-            switch hash {
-            case .sha1: expected = HMAC<SHA1>.authenticationCode(for: message, key: secret)
-            case .sha256: expected = HMAC<SHA256>.authenticationCode(for: message, key: secret)
-            case .sha512: expected = HMAC<SHA512>.authenticationCode(for: message, key: secret)
-            }
-            matched = ConstantTime.equals(expected, signature) || matched
+        switch keyed {
+        case .sha1(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        case .sha256(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        case .sha512(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
         }
         return matched ? .accepted : .refused(.bad)
     }

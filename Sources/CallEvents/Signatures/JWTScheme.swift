@@ -13,11 +13,14 @@ public struct JWTScheme: Sendable {
     public var location: Location
     public var payloadHash: Bool
     public var toleranceSeconds: Int
-    public var secrets: [[UInt8]]
+    public let secrets: [[UInt8]]
+    /// Keyed once here, not per request.
+    private let macs: [HMAC<SHA256>]
 
     public init(location: Location, payloadHash: Bool = false, toleranceSeconds: Int = 300, secrets: [[UInt8]]) {
         self.location = location; self.payloadHash = payloadHash
         self.toleranceSeconds = toleranceSeconds; self.secrets = secrets
+        macs = secrets.map { HMAC<SHA256>(key: $0) }
     }
 
     public func check(body: [UInt8], header lookup: (String) -> [UInt8]?, now: Int) -> SignatureCheck {
@@ -38,8 +41,8 @@ public struct JWTScheme: Sendable {
             return .refused(.bad)
         }
         var matched = false
-        for secret in secrets {
-            matched = ConstantTime.equals(HMAC<SHA256>.authenticationCode(for: jwt.signingInput, key: secret), jwt.signature) || matched
+        for mac in macs {
+            matched = ConstantTime.equals(mac.authenticationCode(for: jwt.signingInput), jwt.signature) || matched
         }
         guard matched else { return .refused(.bad) }
         if payloadHash {

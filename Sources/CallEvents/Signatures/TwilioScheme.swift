@@ -10,9 +10,15 @@
 ///              header: { headers[$0] })
 /// ```
 public struct TwilioScheme: Sendable {
-    public var secrets: [[UInt8]]
+    public let secrets: [[UInt8]]
+    /// Keyed once here, for both hashes a delivery may name.
+    private let sha1: [HMAC<SHA1>], sha256: [HMAC<SHA256>]
 
-    public init(secrets: [[UInt8]]) { self.secrets = secrets }
+    public init(secrets: [[UInt8]]) {
+        self.secrets = secrets
+        sha1 = secrets.map { HMAC<SHA1>(key: $0) }
+        sha256 = secrets.map { HMAC<SHA256>(key: $0) }
+    }
 
     /// `form` is the decoded fields of a form body in the order sent, or nil for any other
     /// body (which then needs `bodySHA256`).
@@ -37,12 +43,11 @@ public struct TwilioScheme: Sendable {
             }
         }
         let settings = lookup("x-twilio-webhooks-signature-settings").map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
-        let sha256 = settings.contains("sha256")
         var matched = false
-        for secret in secrets {
-            let expected = sha256 ? HMAC<SHA256>.authenticationCode(for: message, key: secret)
-                                  : HMAC<SHA1>.authenticationCode(for: message, key: secret)
-            matched = ConstantTime.equals(expected, signature) || matched
+        if settings.contains("sha256") {
+            for mac in sha256 { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        } else {
+            for mac in sha1 { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
         }
         return matched ? .accepted : .refused(.bad)
     }

@@ -9,6 +9,8 @@ final class Metrics: Sendable {
         var events: [LabelPair: UInt64] = [:]       // vendor, type
         var rejects: [LabelPair: UInt64] = [:]      // route, status
         var authRefusals: [LabelPair: UInt64] = [:] // route, status
+        var signatureRefusals: [LabelPair: UInt64] = [:] // route, reason
+        var handshakes: [LabelPair: UInt64] = [:]   // route, vendor
         var duplicates: [String: UInt64] = [:]      // route
         var probes: [String: UInt64] = [:]          // route
         var latency: [String: LatencyHistogram] = [:] // route
@@ -39,6 +41,16 @@ final class Metrics: Sendable {
 
     func countAuthRefusal(route: String, status: Int) {
         counters.withLock { $0.authRefusals[LabelPair(first: route, second: String(status)), default: 0] += 1 }
+    }
+
+    /// A delivery refused by its route's `verify`, by the reason answered (`bad signature`).
+    func countSignatureRefusal(route: String, reason: String) {
+        counters.withLock { $0.signatureRefusals[LabelPair(first: route, second: reason), default: 0] += 1 }
+    }
+
+    /// A vendor's URL check answered (vendors.md, "Handshakes"): `zoom`, `ringcentral`.
+    func countHandshake(route: String, vendor: String) {
+        counters.withLock { $0.handshakes[LabelPair(first: route, second: vendor), default: 0] += 1 }
     }
 
     func countDuplicate(route: String) {
@@ -85,6 +97,10 @@ final class Metrics: Sendable {
         pairs("callhook_rejects_total", ("route", "status"), c.rejects)
         family("callhook_auth_refusals_total", "Requests refused by secret or address, by route and status.")
         pairs("callhook_auth_refusals_total", ("route", "status"), c.authRefusals)
+        family("callhook_signature_refusals_total", "Deliveries refused by their route's verify, by route and reason.")
+        pairs("callhook_signature_refusals_total", ("route", "reason"), c.signatureRefusals)
+        family("callhook_handshakes_total", "Vendor URL checks answered without storing, by route and vendor.")
+        pairs("callhook_handshakes_total", ("route", "vendor"), c.handshakes)
         family("callhook_duplicates_total", "Deliveries answered as duplicates, by route.")
         for (route, value) in c.duplicates.sorted(by: { $0.key < $1.key }) {
             out += "callhook_duplicates_total{route=\"\(escape(route))\"} \(value)\n"

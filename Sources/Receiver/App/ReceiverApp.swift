@@ -135,11 +135,30 @@ final class ReceiverApp: HTTPHandler {
 
         let now = WallClock.now()
         let client = screened.client
+        if let handshake = Handshake.ringCentral(head: head, route: match.route) {
+            metrics.countHandshake(route: routeName, vendor: handshake.vendor)
+            return respond(handshake.response)
+        }
+        // The signature is checked on the body as received, before anything reads it.
+        if let verification = match.route.verify,
+           case .refused(let reason) = SignatureVerifier.check(verification, head: head, body: request.body,
+                                                               now: Int(now.milliseconds / 1000)) {
+            refusals.refused(route: routeName, client: client?.description ?? connection.peerAddress,
+                             reason: RefusalReason(reason))
+            metrics.countSignatureRefusal(route: routeName, reason: reason.rawValue)
+            metrics.countAuthRefusal(route: routeName, status: 401)
+            return respond(Responses.error(401, reason.rawValue))
+        }
+        if let handshake = Handshake.zoom(body: request.body, route: match.route) {
+            metrics.countHandshake(route: routeName, vendor: handshake.vendor)
+            return respond(handshake.response)
+        }
         let delivery = Delivery(
             method: head.method, contentType: head.headers["Content-Type"], body: request.body,
             query: head.query.map { Array($0.utf8) }, hint: match.hint,
-            // A `jwt` body is decoded unverified only where there is no secret to verify it with.
-            unverifiedJWT: match.route.secret == nil ? .decode : .refuse,
+            // A `jwt` body is decoded once `verify` accepted it, or unverified where there is
+            // no secret to verify it with.
+            unverifiedJWT: match.route.verify?.verifiesJWTBody == true || match.route.secrets.isEmpty ? .decode : .refuse,
             id: EventID.make(now: now), receivedAt: now, route: routeName,
             source: EventSource(addr: client?.description ?? connection.peerAddress,
                                 userAgent: head.headers["User-Agent"]))

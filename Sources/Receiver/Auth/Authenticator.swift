@@ -58,14 +58,16 @@ enum Authenticator {
         if let allow = route.allow {
             guard let client, allow.containsAddress(client) else { return .forbidden }
         }
-        guard let secret = route.secret else { return .ok }
+        // vendors.md: `verify` and the secret-as-token check are exclusive; the signature is
+        // checked on the whole request, in `ReceiverApp.handle`.
+        guard route.verify == nil, !route.secrets.isEmpty else { return .ok }
         var matched = false
-        if let query, let token = tokenParameter(query) {
-            matched = secret.matches(token)
-        }
-        if let authorization = headers["Authorization"], let credential = credential(authorization, schemes: [.basic, .bearer]) {
-            // Not `||`: both comparisons run, whatever the first found.
-            matched = secret.matches(credential) || matched
+        let token = query.flatMap(tokenParameter)
+        let presented = headers["Authorization"].flatMap { credential($0, schemes: [.basic, .bearer]) }
+        // Not `||`: every comparison runs, whatever an earlier one found (rotation lists too).
+        for secret in route.secrets {
+            if let token { matched = secret.matches(token) || matched }
+            if let presented { matched = secret.matches(presented) || matched }
         }
         return matched ? .ok : .unauthorized
     }

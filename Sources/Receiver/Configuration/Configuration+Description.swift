@@ -41,7 +41,9 @@ extension Configuration: CustomStringConvertible, CustomDebugStringConvertible, 
 extension Configuration.Route: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     var description: String {
         var text = "\(name) \(path) \(Configuration.Route.describe(vendor))"
-        if secret != nil { text += " secret: <redacted>" }
+        if secrets.count == 1 { text += " secret: <redacted>" }
+        if secrets.count > 1 { text += " secrets: \(secrets.count) <redacted>" }
+        if let verify { text += " verify: \(verify.scheme)\(verify.isVendorDefault ? " (vendor default)" : "")" }
         if let allow { text += " allow: [\(allow.map(\.description).joined(separator: ", "))]" }
         if isOpen { text += " (open)" }
         return text
@@ -60,4 +62,11 @@ extension Configuration.Route: CustomStringConvertible, CustomDebugStringConvert
         case .vendor(let vendor): vendor.rawValue
         }
     }
+}
+
+// The compiled schemes hold the keys: a dump shows the scheme's name only.
+extension Configuration.Verification: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    var description: String { scheme }
+    var debugDescription: String { "Verification(\(scheme))" }
+    var customMirror: Mirror { Mirror(self, children: ["scheme": scheme], displayStyle: .struct) }
 }

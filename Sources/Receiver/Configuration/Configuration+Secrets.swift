@@ -1,6 +1,6 @@
 extension Configuration {
     /// Every secret the server holds, for the redactor; never printed.
     var secretTexts: [String] {
-        (routes.compactMap(\.secret) + [adminToken].compactMap { $0 }).map { String(decoding: $0.bytes, as: UTF8.self) }
+        (routes.flatMap(\.secrets) + [adminToken].compactMap { $0 }).map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 }

@@ -2,7 +2,8 @@ import CallEvents
 
 // `routes`: each entry's keys, and the rules across entries (unique names and paths).
 extension ConfigurationLoader {
-    static let routeKeys = ["name", "path", "vendor", "secret", "allow"]
+    static let routeKeys = ["name", "path", "vendor", "secret", "secrets", "allow", "verify", "public_url",
+                            "public_key", "tolerance_seconds"]
 
     /// Paths answered by the server itself, never by a route.
     static let reservedPaths = ["/healthz", "/metrics"]
@@ -62,14 +63,32 @@ extension ConfigurationLoader {
                     + "\(vendors.names.joined(separator: ", ")) or auto)")
             }
         }
-        var secret: Secret?, allow: [CIDR]?
+        var secrets: [Secret] = [], allow: [CIDR]?
         var valid = true
         if let value = fields["secret"] {
             // The value is never echoed, whatever it is.
             if case .string(let text) = value, !text.isEmpty {
-                secret = Secret(text)
+                secrets = [Secret(text)]
             } else {
                 reader.error(path.key("secret"), "expected a non-empty string (leave the key out for no secret)")
+                valid = false
+            }
+        }
+        if let value = fields["secrets"] {
+            if fields["secret"] != nil {
+                reader.error(path.key("secrets"), "give secret or secrets, not both (secret is the one-element form)")
+                valid = false
+            } else if case .array(let elements) = value, !elements.isEmpty {
+                for (index, element) in elements.enumerated() {
+                    if case .string(let text) = element, !text.isEmpty {
+                        secrets.append(Secret(text))
+                    } else {
+                        reader.error(path.key("secrets").index(index), "expected a non-empty string")
+                        valid = false
+                    }
+                }
+            } else {
+                reader.error(path.key("secrets"), "expected a non-empty array of strings (leave the key out for no secret)")
                 valid = false
             }
         }
@@ -78,8 +97,28 @@ extension ConfigurationLoader {
                                  emptyHint: " (leave the key out to allow any address)")
             valid = valid && allow != nil
         }
+        var inputs = VerifyInputs(secrets: secrets)
+        if let value = fields["public_key"] {
+            inputs.publicKey = reader.string(value, at: path.key("public_key"))
+            valid = valid && inputs.publicKey != nil
+        }
+        if let value = fields["public_url"], let url = reader.string(value, at: path.key("public_url")) {
+            if let problem = publicURLProblem(url) { reader.error(path.key("public_url"), problem); valid = false } else { inputs.publicURL = url }
+        } else if fields["public_url"] != nil {
+            valid = false
+        }
+        if let value = fields["tolerance_seconds"] {
+            inputs.toleranceSeconds = reader.integer(value, at: path.key("tolerance_seconds"), in: 0...86_400)
+            valid = valid && inputs.toleranceSeconds != nil
+        }
+        var verify: Configuration.Verification?
+        if let vendor, valid {
+            verify = readVerify(own: fields["verify"], route: path, vendor: vendor, inputs: inputs, valid: &valid, into: &reader)
+        }
         guard valid, let name, let routePath, let vendor else { return nil }
-        return Configuration.Route(name: name, path: routePath, vendor: vendor, secret: secret, allow: allow)
+        return Configuration.Route(name: name, path: routePath, vendor: vendor, allow: allow, secrets: secrets,
+                                   verify: verify, publicURL: inputs.publicURL, publicKey: inputs.publicKey,
+                                   toleranceSeconds: inputs.toleranceSeconds)
     }
 
     /// `voipnow`, `urlnetworks`, `voipstudio`, `impactpbx`, a shipped or declared vendor of

@@ -43,8 +43,8 @@ final class ConfigurationLoaderRoutesTests: XCTestCase {
     }
 
     func testUnknownAndDuplicateKeysInARoute() {
-        XCTAssertEqual(routeErrors(#"{"name": "a", "path": "/a", "vendor": "auto", "secrets": "k", "Allow": [], "name": "b"}"#), [
-            #"$.routes[0].secrets: unknown key (did you mean "secret"?)"#,
+        XCTAssertEqual(routeErrors(#"{"name": "a", "path": "/a", "vendor": "auto", "secretz": "k", "Allow": [], "name": "b"}"#), [
+            #"$.routes[0].secretz: unknown key (did you mean "secret"?)"#,
             #"$.routes[0].Allow: unknown key (did you mean "allow"?)"#,
             "$.routes[0].name: duplicate key",
         ])

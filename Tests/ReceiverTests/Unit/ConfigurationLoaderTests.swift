@@ -87,7 +87,7 @@ final class ConfigurationLoaderTests: XCTestCase {
               "dedupe_window": -1,
               "limits": {"max_body_bytes": 0, "max_headers": 1.5, "max_conections": 10},
               "routes": [
-                {"name": "a", "path": "/hooks/a", "vendor": "voipnow", "secrets": "x"},
+                {"name": "a", "path": "/hooks/a", "vendor": "voipnow", "secrett": "x"},
                 {"name": "b", "path": "hooks/b", "vendor": "voipnow"},
                 {"name": "c", "path": "/hooks/c", "vendor": "foo"}
               ],
@@ -102,7 +102,7 @@ final class ConfigurationLoaderTests: XCTestCase {
             "$.limits.max_conections: unknown key (did you mean \"max_connections\"?)",
             "$.limits.max_headers: expected a positive integer, got 1.5",
             "$.limits.max_body_bytes: expected a positive integer up to 1073741824, got 0",
-            "$.routes[0].secrets: unknown key (did you mean \"secret\"?)",
+            "$.routes[0].secrett: unknown key (did you mean \"secret\"?)",
             "$.routes[1].path: expected a path starting with \"/\", got \"hooks/b\"",
             "$.routes[2].vendor: unknown vendor \"foo\" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, zoom, ringcentral, aircall, telnyx, dialpad, vonage or auto)",
         ])
