@@ -100,6 +100,15 @@ final class ProxyHeaderParserTests: XCTestCase {
         XCTAssertEqual(any.parse([]), .needMoreData)
     }
 
+    /// A bare LF refuses the line whether or not a CR has arrived after it (a fuzzer found the
+    /// answer changing with the last byte: refused on a prefix, "need more" on the whole).
+    func testABareLFRefusesTheLineWhateverFollows() {
+        let bare = bytes("PROXY TCP4 1.2.3.4\n5.6.7.8 1 2")
+        XCTAssertTrue(isInvalid(parse(bare)))
+        XCTAssertTrue(isInvalid(parse(bare + [0x0D])))
+        XCTAssertTrue(isInvalid(parse(bare + [0x0D, 0x0A])))
+    }
+
     // MARK: - v2 (§2.2)
 
     private let signature = ProxyHeaderParser.v2Signature

@@ -102,7 +102,21 @@ final class Ed25519Tests: XCTestCase {
         // x = 0 (y = 1) with the sign bit set.
         XCTAssertNil(Ed25519.PublicKey(bytes("0100000000000000000000000000000000000000000000000000000000000080")))
         XCTAssertNil(Ed25519.PublicKey(bytes("d75a98")))
-        XCTAssertNotNil(Ed25519.PublicKey(bytes("0100000000000000000000000000000000000000000000000000000000000000")))
+    }
+
+    /// Points of small order decode, but as keys they would accept forgeries (R = -[k]A with
+    /// S = 0 passes the cofactorless check); the fuzzer found one with an all-zero key.
+    func testSmallOrderKeysAreRefused() {
+        for key in ["0100000000000000000000000000000000000000000000000000000000000000",   // identity
+                    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",   // order 2
+                    "0000000000000000000000000000000000000000000000000000000000000000",   // order 4
+                    "0000000000000000000000000000000000000000000000000000000000000080",   // order 4
+                    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",   // order 8
+                    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"] { // order 8
+            XCTAssertNil(Ed25519.PublicKey(bytes(key)), key)
+        }
+        // A key of large order (RFC 8032 7.1, test 1) still decodes.
+        XCTAssertNotNil(Ed25519.PublicKey(bytes("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")))
     }
 
     func testWrongLengthSignatureIsRefused() {

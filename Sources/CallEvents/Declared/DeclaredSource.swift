@@ -8,10 +8,10 @@
 /// .constant("inbound")
 /// .duration(path, divisor: 1000)        // "unit": "ms"
 /// ```
-indirect enum DeclaredSource: Sendable {
+enum DeclaredSource: Sendable {
     case paths([DeclaredPath])
     case mapped([DeclaredPath], DeclaredValueMap<String?>)
-    case byDirection(inbound: DeclaredSource?, outbound: DeclaredSource?, internal: DeclaredSource?)
+    indirect case byDirection(inbound: DeclaredSource?, outbound: DeclaredSource?, internal: DeclaredSource?)
     case constant(String)
     case duration([DeclaredPath], divisor: Int)
 

@@ -63,9 +63,12 @@ public struct ProxyHeaderParser: Sendable {
 
     private func parseV1(_ bytes: [UInt8]) -> Result {
         let window = bytes.prefix(Self.maxV1Length)
-        guard let cr = window.firstIndex(of: 0x0D) else {
-            // §2.1: a receiver refuses a line not ended within 107 bytes; a bare LF is not an end.
-            if window.contains(0x0A) { return .invalid("v1: line not ended by CRLF") }
+        let cr = window.firstIndex(of: 0x0D)
+        // §2.1: a bare LF is not an end. Checked before the CR, so the answer is the same
+        // whether the CR has arrived yet or not.
+        if window[..<(cr ?? window.endIndex)].contains(0x0A) { return .invalid("v1: line not ended by CRLF") }
+        guard let cr else {
+            // §2.1: a receiver refuses a line not ended within 107 bytes.
             return window.count >= Self.maxV1Length ? .invalid("v1: longer than 107 bytes") : .needMoreData
         }
         guard cr + 1 < bytes.count else { return cr + 1 < Self.maxV1Length ? .needMoreData : .invalid("v1: longer than 107 bytes") }

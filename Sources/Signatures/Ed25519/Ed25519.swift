@@ -14,10 +14,13 @@ public enum Ed25519 {
         // Odd multiples -A, -3A, …, -15A, ready to add.
         let negatedMultiples: [EdwardsPoint.Cached]
 
-        /// nil unless `bytes` is 32 bytes encoding a point (RFC 8032 §5.1.3).
+        /// nil unless `bytes` is 32 bytes encoding a point (RFC 8032 §5.1.3) of large order. A
+        /// key of small order (one of the 8 points with [8]A the identity) would accept forged
+        /// signatures under the cofactorless check (R = -[k]A, S = 0), so it is refused.
         public init?(_ bytes: some Collection<UInt8>) {
             let bytes = Array(bytes)
-            guard let point = EdwardsPoint(decoding: bytes) else { return nil }
+            guard let point = EdwardsPoint(decoding: bytes),
+                  point.doubled().doubled().doubled().encoded != EdwardsPoint.identity.encoded else { return nil }
             self.bytes = bytes
             self.negatedMultiples = Ed25519.oddMultiples(of: point.negated, count: 8)
         }
