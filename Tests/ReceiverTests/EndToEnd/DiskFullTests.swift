@@ -36,6 +36,17 @@ final class DiskFullTests: ServerTestCase {
     }
 
     /// Writes zeros to `path` until the file system says it is full; returns the bytes written.
+    /// A server whose two logs are on the small disk; killed when the test ends.
+    func startServerOnSmallDisk() throws -> (disk: String, server: CallhookProcess) {
+        let disk = try mountSmallDisk()
+        var config = TestConfiguration()
+        config.eventLog = "disk/events.jsonl"
+        config.rejectsLog = "disk/rejects.jsonl"
+        let server = try startServer(config)
+        addTeardownBlock { server.kill() }
+        return (disk, server)
+    }
+
     func fill(_ path: String) throws -> Int {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw HTTPTestClient.Failure.system("open filler", errno) }
@@ -55,12 +66,7 @@ final class DiskFullTests: ServerTestCase {
     }
 
     func testFullDiskIs503UntilSpaceIsBackWithoutARestart() throws {
-        let disk = try mountSmallDisk()
-        var config = TestConfiguration()
-        config.eventLog = "disk/events.jsonl"
-        config.rejectsLog = "disk/rejects.jsonl"
-        let server = try startServer(config)
-        addTeardownBlock { server.kill() }
+        let (disk, server) = try startServerOnSmallDisk()
         let eventLog = disk + "/events.jsonl"
 
         var acknowledged: [String] = []
@@ -134,12 +140,7 @@ final class DiskFullTests: ServerTestCase {
     /// A load balancer takes a failing instance out on `/healthz`; no delivery reaches it then,
     /// so the health check must see space come back by itself, or the instance stays out.
     func testTheHealthCheckRecoversWithoutADelivery() throws {
-        let disk = try mountSmallDisk()
-        var config = TestConfiguration()
-        config.eventLog = "disk/events.jsonl"
-        config.rejectsLog = "disk/rejects.jsonl"
-        let server = try startServer(config)
-        addTeardownBlock { server.kill() }
+        let (disk, server) = try startServerOnSmallDisk()
         let filler = disk + "/filler"
         XCTAssertGreaterThan(try fill(filler), 0)
         var failing = false
@@ -163,12 +164,7 @@ final class DiskFullTests: ServerTestCase {
 
     /// Documentation.docc/Live.md: the stream never shows an event a failed write did not store.
     func testTheStreamShowsOnlyWhatTheLogStored() throws {
-        let disk = try mountSmallDisk()
-        var config = TestConfiguration()
-        config.eventLog = "disk/events.jsonl"
-        config.rejectsLog = "disk/rejects.jsonl"
-        let server = try startServer(config)
-        addTeardownBlock { server.kill() }
+        let (disk, server) = try startServerOnSmallDisk()
         let stream = try SSEClient(port: server.port, target: "/stream")
         var acknowledged: [String] = []
         XCTAssertEqual(try deliver(server).status, 200)

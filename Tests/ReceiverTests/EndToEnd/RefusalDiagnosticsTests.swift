@@ -86,11 +86,5 @@ final class RefusalDiagnosticsTests: ServerTestCase {
         return lines
     }
 
-    static func executable(_ name: String) -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static func executable(_ name: String) -> String? { ExternalProgram.path(name) }
 }

@@ -29,11 +29,7 @@ final class OpsHAProxy {
         self.prefix = prefix
     }
 
-    static func executable() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin"]
-        return directories.map { $0 + "/haproxy" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func executable() -> String? { ExternalProgram.path("haproxy") }
 
     /// Operating.md's configuration without TLS; servers are named `s1`, `s2`, ...
     /// `retryOnFailure` adds what a pool behind a flaky instance wants: a request whose

@@ -23,11 +23,7 @@ final class OpsHAProxyRelay {
     }
 
     /// The haproxy binary, or nil when it is not installed.
-    static func executable() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin"]
-        return directories.map { $0 + "/haproxy" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func executable() -> String? { ExternalProgram.path("haproxy") }
 
     /// TCP mode, the server line with `send-proxy-v2` (`send-proxy` for v1).
     static func configuration(port: Int, upstreamPort: Int, sendProxy: String) -> String {

@@ -25,11 +25,7 @@ final class OpsNginx {
     }
 
     /// The nginx binary, or nil when it is not installed.
-    static func executable() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin"]
-        return directories.map { $0 + "/nginx" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func executable() -> String? { ExternalProgram.path("nginx", alsoIn: ["/usr/local/nginx/sbin"]) }
 
     /// The configuration the README recommends, cut down to what a test needs.
     static func configuration(prefix: String, port: Int, upstreamPort: Int) -> String {

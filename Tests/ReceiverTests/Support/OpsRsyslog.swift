@@ -27,11 +27,7 @@ final class OpsRsyslog {
         self.port = port
     }
 
-    static func executable() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin"]
-        return directories.map { $0 + "/rsyslogd" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func executable() -> String? { ExternalProgram.path("rsyslogd") }
 
     /// The shipper's configuration: Operating.md shows the same, with system paths.
     static func shipperConfiguration(workDirectory: String, log: String, collectorPort: Int) -> String {
