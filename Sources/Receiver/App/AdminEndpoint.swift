@@ -44,7 +44,7 @@ enum AdminEndpoint {
                                     headers: [("Content-Type", "application/json")], body: writer.bytes)
         case .metrics:
             let text = app.metrics.render(openConnections: app.openConnections(), openStreams: app.live.streams.openStreams,
-                                          eventLog: app.eventLog.stats, rejectsLog: app.rejects.log.stats)
+                                          eventLog: app.eventLog.stats, rejectsLog: app.rejectsLog.stats)
             response = HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")],
                                     body: Array(text.utf8))
         }

@@ -38,7 +38,6 @@ final class ReceiverApp: HTTPHandler {
     /// The settings requests that start now are served under.
     var settings: ReceiverSettings { current.withLock { $0 } }
     var configuration: Configuration { settings.configuration }
-    var rejects: RejectsRecorder { RejectsRecorder(log: rejectsLog, redactor: settings.redactor) }
 
     /// Serves requests that start after this call under `configuration` (a reload). Requests
     /// already screened finish under the settings they were screened with.
