@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CEpoll", "System"]),
         // Hashes, HMAC, Ed25519 verification, hex and base64: the project's own, no I/O.
         .target(name: "Signatures"),
-        .target(name: "CallEvents", dependencies: ["Signatures"]),
+        .target(name: "CallEvents", dependencies: ["Signatures", "System"]),
         .target(name: "EventLog", dependencies: ["System"]),
         // Calls in progress, numbers and recent lines, fed with lines as they are written.
         .target(name: "Live", dependencies: ["CallEvents", "EventLog"]),
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "System", "TestSupport", "TestKit"]),
         // Fixtures: the shipped vendors' documented deliveries, each with its expected line.
         .testTarget(name: "SignaturesTests", dependencies: ["Signatures"], resources: [.copy("Vectors")]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "TestSupport", "TestKit"],
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "System", "TestSupport", "TestKit"],
                     resources: [.copy("Declared/Fixtures")]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),

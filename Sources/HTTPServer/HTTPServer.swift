@@ -2,7 +2,6 @@
 import System
 import Glibc
 #endif
-import Synchronization
 
 /// The HTTP/1.1 server: listening sockets, event loops and connections.
 ///
@@ -51,7 +50,7 @@ public final class HTTPServer: Sendable {
     private let handler: any HTTPHandler
     private let counters: ServerCounters
     private let settings: ListenerSettings
-    private let lifecycle = Mutex(Lifecycle.created)
+    private let lifecycle = Locked(Lifecycle.created)
 
     public init(configuration: Configuration, handler: any HTTPHandler) throws(SystemCallError) {
         var configuration = configuration

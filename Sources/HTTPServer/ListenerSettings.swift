@@ -1,4 +1,4 @@
-import Synchronization
+import System
 
 /// The listener's settings that may change while it runs (a config reload): read by each loop
 /// when it admits a connection, so a connection keeps the settings it was accepted under.
@@ -8,13 +8,13 @@ import Synchronization
 /// settings.update(limits: newLimits)   // connections accepted from now on use them
 /// ```
 public final class ListenerSettings: Sendable {
-    private let current: Mutex<HTTPLimits>
-    private let proxy: Mutex<(mode: ProxyProtocolMode, trusts: @Sendable (String) -> Bool)>
+    private let current: Locked<HTTPLimits>
+    private let proxy: Locked<(mode: ProxyProtocolMode, trusts: @Sendable (String) -> Bool)>
 
     public init(limits: HTTPLimits, proxyProtocol: ProxyProtocolMode = .off,
                 trustsPeer: @escaping @Sendable (String) -> Bool = { _ in false }) {
-        current = Mutex(limits)
-        proxy = Mutex((proxyProtocol, trustsPeer))
+        current = Locked(limits)
+        proxy = Locked((proxyProtocol, trustsPeer))
     }
 
     public var limits: HTTPLimits { current.withLock { $0 } }

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import System
 import XCTest
 @testable import CallEvents
 import TestSupport
@@ -94,7 +94,7 @@ final class EventIDTests: XCTestCase {
     }
 
     func testUniqueAcrossThreads() {
-        let ids = Mutex<[String]>([])
+        let ids = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             var local: [String] = []
             for _ in 0..<5_000 { local.append(EventID.make(now: Timestamp(milliseconds: 1_700_000_000_000))) }

@@ -1,6 +1,6 @@
 import Dispatch
 import EventLog
-import Synchronization
+import System
 import XCTest
 
 final class DedupeIndexTests: XCTestCase {
@@ -123,7 +123,7 @@ final class DedupeIndexClaimTests: XCTestCase {
 
     func testConcurrentClaimsHaveExactlyOneWinner() {
         let index = DedupeIndex(capacity: 100)
-        let winners = Mutex(0), waiters = Mutex(0)
+        let winners = Locked(0), waiters = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 64) { _ in
             switch index.claim("k", whenSettled: { _ in waiters.withLock { $0 += 1 } }) {
             case .claimed: winners.withLock { $0 += 1 }

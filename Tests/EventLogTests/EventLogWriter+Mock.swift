@@ -1,11 +1,10 @@
 import System
 import Dispatch
 import EventLog
-import Synchronization
 
 /// The outcomes of appends, collected from the writer thread.
 final class Outcomes: Sendable {
-    private let results = Mutex<[Result<Void, StorageError>]>([])
+    private let results = Locked<[Result<Void, StorageError>]>([])
     private let group = DispatchGroup()
 
     var all: [Result<Void, StorageError>] { results.withLock { $0 } }
@@ -31,7 +30,7 @@ final class Outcomes: Sendable {
 extension EventLogWriter {
     /// Appends and waits for the completion (on the writer thread), returning its result.
     func appendAndWait(_ line: String) -> Result<Void, StorageError> {
-        let outcome = Mutex<Result<Void, StorageError>?>(nil)
+        let outcome = Locked<Result<Void, StorageError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         append(Array(line.utf8)) { result in
             outcome.withLock { $0 = result }

@@ -2,7 +2,6 @@ import System
 import Dispatch
 import EventLog
 import Glibc
-import Synchronization
 import XCTest
 import TestKit
 
@@ -96,7 +95,7 @@ final class EventLogWriterTests: XCTestCase {
     func testAlwaysCompletesOnlyAfterTheLineIsSynced() throws {
         let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .always)
         for i in 0..<10 {
-            let seen = Mutex<(UInt64, UInt64)>((0, 0))
+            let seen = Locked<(UInt64, UInt64)>((0, 0))
             let done = DispatchSemaphore(value: 0)
             log.append(Array("{\"i\":\(i)}".utf8)) { _ in
                 let stats = log.stats
@@ -184,7 +183,7 @@ final class EventLogWriterTests: XCTestCase {
         let log = try EventLogWriter(path: path, fsync: .always)
         log.close()
         log.close()  // a second close is harmless
-        let result = Mutex<Result<Void, StorageError>?>(nil)
+        let result = Locked<Result<Void, StorageError>?>(nil)
         log.append(Array("{}".utf8)) { r in result.withLock { $0 = r } }
         // Called at once on this thread: there is no writer left to call it.
         XCTAssertNotNil(result.withLock { $0 })

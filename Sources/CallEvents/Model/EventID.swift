@@ -1,5 +1,5 @@
 import Glibc   // arc4random_buf
-import Synchronization
+import System
 
 /// Event ids: lowercase UUIDv7 (RFC 9562 §5.7), unique across instances and time-ordered.
 ///
@@ -58,7 +58,7 @@ public enum EventID {
         var random = RandomPool()
     }
 
-    private static let state = Mutex(State())
+    private static let state = Locked(State())
 
     /// A new id for an event received at `now`.
     public static func make(now: Timestamp) -> String {

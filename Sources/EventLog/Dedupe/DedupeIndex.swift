@@ -1,4 +1,4 @@
-import Synchronization
+import System
 
 /// The keys of the last N events written, each with the id of the event that first carried it,
 /// so a redelivery is answered `200` + `"duplicate":true` without writing it again.
@@ -53,14 +53,14 @@ public final class DedupeIndex: Sendable {
 
     /// The most written keys remembered; the oldest is forgotten beyond it. 0 turns dedupe off.
     public let capacity: Int
-    private let storage: Mutex<Storage>
+    private let storage: Locked<Storage>
 
     public init(capacity: Int) {
         self.capacity = max(capacity, 0)
         var storage = Storage()
         // Grown as keys arrive, so a large window costs memory only once used.
         storage.entries.reserveCapacity(min(self.capacity, 1024))
-        self.storage = Mutex(storage)
+        self.storage = Locked(storage)
     }
 
     /// The id of the first event written with `key`, or nil when it is not in the window

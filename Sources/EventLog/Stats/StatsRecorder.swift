@@ -1,9 +1,8 @@
 import System
-import Synchronization
 
 /// The writer's counters and health behind one mutex, updated once per batch (not per line).
 final class StatsRecorder: Sendable {
-    private let stats = Mutex(EventLogStats())
+    private let stats = Locked(EventLogStats())
 
     func snapshot(queueDepth: Int) -> EventLogStats {
         var copy = stats.withLock { $0 }

@@ -22,7 +22,7 @@ final class WriteQueue: Sendable {
         var closing = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let wakeup = Semaphore()
     /// Set from any thread (even a raw signal handler) and read by the writer.
     private let reopenRequested = Atomic<Bool>(false)

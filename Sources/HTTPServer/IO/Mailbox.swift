@@ -3,7 +3,6 @@ import System
 import Glibc
 #endif
 import CEpoll
-import Synchronization
 
 /// How other threads reach an event loop: responses and the stop request go in under a lock,
 /// and an `eventfd` wakes the loop. Only the first post after the loop emptied the mailbox
@@ -39,7 +38,7 @@ final class Mailbox: Sendable {
     /// Polled by the loop. Closed when the mailbox goes away, not when the loop ends: a responder
     /// still holding the mailbox must never write to a descriptor number reused by someone else.
     let eventFD: Int32
-    private let contents = Mutex(Contents())
+    private let contents = Locked(Contents())
 
     init() throws(SystemCallError) {
         eventFD = try Syscall.blocking("eventfd") { eventfd(0, CEPOLL_EFD_NONBLOCK | CEPOLL_EFD_CLOEXEC) }

@@ -1,4 +1,4 @@
-import Synchronization
+import System
 
 /// A response body written over time: the application writes from any thread, the connection's
 /// event loop sends it as the socket takes it (EPOLLOUT-driven, no thread per stream). What waits
@@ -37,13 +37,13 @@ public final class HTTPStream: Sendable {
     }
 
     public let maxBufferedBytes: Int
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// `onEnd` runs once, on whichever thread ends the stream: the connection closing (the
     /// reader left, or the server stopped) or the last byte after `finish` going out.
     public init(maxBufferedBytes: Int, onEnd: @escaping @Sendable () -> Void = {}) {
         self.maxBufferedBytes = max(1, maxBufferedBytes)
-        state = Mutex(State(onEnd: onEnd))
+        state = Locked(State(onEnd: onEnd))
     }
 
     /// Queues `bytes` whole, or refuses them whole.

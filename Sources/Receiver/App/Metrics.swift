@@ -1,6 +1,6 @@
 import CallEvents
 import EventLog
-import Synchronization
+import System
 
 /// Counters for `/metrics`, shared by every event loop. One short lock per update.
 final class Metrics: Sendable {
@@ -23,7 +23,7 @@ final class Metrics: Sendable {
         var second: String
     }
 
-    private let counters = Mutex(Counters())
+    private let counters = Locked(Counters())
 
     init() {}
 

@@ -1,7 +1,6 @@
 import CallEvents
 import EventLog
 import HTTPServer
-import Synchronization
 import System
 
 /// The application behind the HTTP server: route and auth at the head, then decode, dedupe,
@@ -19,13 +18,13 @@ final class ReceiverApp: HTTPHandler {
     let metrics: Metrics
     let live: LiveHub
     let refusals: RefusalLog
-    private let connectionCount = Mutex<(@Sendable () -> Int)?>(nil)
+    private let connectionCount = Locked<(@Sendable () -> Int)?>(nil)
     /// Swapped whole by `apply`; every request reads it once, in `screen`.
-    private let current: Mutex<ReceiverSettings>
+    private let current: Locked<ReceiverSettings>
 
     init(configuration: Configuration, eventLog: EventLogWriter, rejectsLog: EventLogWriter,
                 dedupe: DedupeIndex, metrics: Metrics = Metrics(), refusals: RefusalLog = RefusalLog()) {
-        current = Mutex(ReceiverSettings(configuration))
+        current = Locked(ReceiverSettings(configuration))
         self.eventLog = eventLog
         self.rejectsLog = rejectsLog
         self.dedupe = dedupe

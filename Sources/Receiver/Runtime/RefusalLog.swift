@@ -1,4 +1,3 @@
-import Synchronization
 import System
 
 /// One info line per refused request (Documentation.docc/Receiver.md, "Authentication"): route,
@@ -24,7 +23,7 @@ final class RefusalLog: Sendable {
     let linesPerSecond: Int
     private let write: @Sendable (String) -> Void
     private let clock: @Sendable () -> Int
-    private let windows = Mutex<[RefusalReason: Window]>([:])
+    private let windows = Locked<[RefusalReason: Window]>([:])
 
     init(linesPerSecond: Int = 5,
          clock: @escaping @Sendable () -> Int = { SystemClock.monotonicMilliseconds() },

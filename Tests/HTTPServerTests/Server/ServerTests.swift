@@ -3,7 +3,6 @@ import System
 import Glibc
 #endif
 import Dispatch
-import Synchronization
 import XCTest
 @testable import HTTPServer
 import TestKit
@@ -102,7 +101,7 @@ final class ServerTests: XCTestCase {
     func testManyClientsPipeliningAsynchronousResponsesEachGetTheirOwnInOrder() throws {
         let (server, address) = try HTTPServer.make(eventLoops: 2)
         defer { server.stop(drainMilliseconds: 0) }
-        let failures = Mutex(0)
+        let failures = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 16) { c in
             do {
                 let client = try HTTPTestClient(address)

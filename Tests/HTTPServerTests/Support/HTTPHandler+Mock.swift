@@ -4,7 +4,6 @@ import System
 import Glibc
 #endif
 import Dispatch
-import Synchronization
 @testable import HTTPServer
 
 /// A handler for server tests, by path:
@@ -24,7 +23,7 @@ final class TestHandler: HTTPHandler {
         var streamsEnded = 0
     }
 
-    private let record = Mutex(Record())
+    private let record = Locked(Record())
 
     var handled: [HTTPRequest] { record.withLock { $0.handled } }
     var threads: Set<String> { record.withLock { $0.threads } }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import System
 import TestKit
 
 /// Client threads sending fresh deliveries as fast as the server answers, each on a keep-alive
@@ -12,10 +13,10 @@ import TestKit
 /// let acknowledged = load.stop()
 /// ```
 final class LoadGenerator: Sendable {
-    private let acknowledgedIDs = Mutex<[String]>([])
-    private let otherStatuses = Mutex<[Int: Int]>([:])
-    private let refused = Mutex<[String]>([])
-    private let errors = Mutex<[String]>([])
+    private let acknowledgedIDs = Locked<[String]>([])
+    private let otherStatuses = Locked<[Int: Int]>([:])
+    private let refused = Locked<[String]>([])
+    private let errors = Locked<[String]>([])
     private let stopping = Atomic<Bool>(false)
     private let group = DispatchGroup()
     private let port: Int

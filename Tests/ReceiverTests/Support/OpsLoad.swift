@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import System
 import TestKit
 
 /// Clients sending unique deliveries on keep-alive connections until stopped, each on a
@@ -11,8 +12,8 @@ import TestKit
 /// let result = load.stop()             // acknowledged ids and any failures
 /// ```
 final class OpsLoad: Sendable {
-    private let acknowledged = Mutex<[String]>([])
-    private let failures = Mutex<[String]>([])
+    private let acknowledged = Locked<[String]>([])
+    private let failures = Locked<[String]>([])
     private let stopping = Atomic<Bool>(false)
     private let running = Atomic<Int>(0)
 

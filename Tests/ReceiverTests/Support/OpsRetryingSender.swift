@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import System
 import TestKit
 
 /// Senders that behave as PBXs do: each delivery is sent until it gets `200`, again on a `5xx`
@@ -12,8 +13,8 @@ import TestKit
 /// let result = sender.stop()               // acknowledged call ids, retries, given up
 /// ```
 final class OpsRetryingSender: Sendable {
-    private let acknowledged = Mutex<[String]>([])
-    private let failures = Mutex<[String]>([])
+    private let acknowledged = Locked<[String]>([])
+    private let failures = Locked<[String]>([])
     private let retried = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
     private let running = Atomic<Int>(0)

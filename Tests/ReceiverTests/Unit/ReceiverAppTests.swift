@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import System
 import XCTest
 @testable import CallEvents
 @testable import EventLog
@@ -42,7 +42,7 @@ final class ReceiverAppTests: XCTestCase {
     /// `handle`, waiting for its answer, which may come from the writer's thread.
     private func handle(_ head: HTTPRequestHead, body: String = "") throws -> HTTPResponse {
         let answered = DispatchSemaphore(value: 0)
-        let box = Mutex<HTTPResponse?>(nil)
+        let box = Locked<HTTPResponse?>(nil)
         app.handle(HTTPRequest(head: head, body: Array(body.utf8)), connection: peer) { response in
             box.withLock { $0 = response }
             answered.signal()

@@ -1,4 +1,4 @@
-import Synchronization
+import System
 import XCTest
 @testable import HTTPServer
 @testable import Receiver
@@ -6,8 +6,8 @@ import XCTest
 /// Sources/Receiver/Runtime/RefusalLog.swift and Sources/Receiver/Auth/RefusalReason.swift.
 final class RefusalLogTests: XCTestCase {
     private final class Captured: Sendable {
-        let lines = Mutex<[String]>([])
-        let now = Mutex(10_000)
+        let lines = Locked<[String]>([])
+        let now = Locked(10_000)
         var all: [String] { lines.withLock { $0 } }
     }
 

@@ -1,17 +1,17 @@
 import CallEvents
 import EventLog
 import Live
-import Synchronization
+import System
 
 /// The live views shared by the connections: fed by the write-completion path with each line
 /// once it is durable, read by `/calls/*` and streamed by `/stream`. One lock around a value
 /// type; every call is short.
 final class LiveHub: Sendable {
-    private let views: Mutex<LiveViews>
+    private let views: Locked<LiveViews>
     let streams: StreamHub
 
     init(ttlSeconds: Int = 14_400, maxStreams: Int = 1_000, streamBufferBytes: Int = 1_048_576) {
-        views = Mutex(LiveViews(ttlSeconds: ttlSeconds))
+        views = Locked(LiveViews(ttlSeconds: ttlSeconds))
         streams = StreamHub(maxStreams: maxStreams, bufferBytes: streamBufferBytes)
     }
 

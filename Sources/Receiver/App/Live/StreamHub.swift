@@ -1,7 +1,7 @@
 import Dispatch
 import HTTPServer
 import Live
-import Synchronization
+import System
 
 /// The `/stream` subscribers (Documentation.docc/Live.md, "The stream"): fed by `LiveHub` with
 /// each line once it is durable, in log order, and fanning it out to every matching stream. A
@@ -46,7 +46,7 @@ final class StreamHub: Sendable {
 
     let maxStreams: Int
     let bufferBytes: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Set once in `init`; a dispatch source's `cancel` may be called from any thread.
     nonisolated(unsafe) private let timer: DispatchSourceTimer
 
@@ -112,7 +112,7 @@ final class StreamHub: Sendable {
         var scheduled = false
     }
 
-    private let queued = Mutex(Queued())
+    private let queued = Locked(Queued())
     private let fanOut = DispatchQueue(label: "callhook.stream-fanout")
 
     private func drain() {
