@@ -14,6 +14,12 @@ public enum JSONValue: Sendable, Equatable {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
+
+    /// The object without any member named `key`; any other value as it is.
+    public func removingMember(_ key: String) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members.filter { $0.key != key })
+    }
 }
 
 /// One `"key": value` pair of a JSON object.

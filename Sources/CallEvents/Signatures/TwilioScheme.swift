@@ -2,7 +2,8 @@
 /// HMAC-SHA256 when `X-Twilio-Webhooks-Signature-Settings` names it) of the public URL followed
 /// by every form field's name and value, sorted by name and a repeated name's values sorted
 /// too and signed once. A JSON body signs the URL only, and its `bodySHA256` query parameter must be the hex
-/// SHA-256 of the body.
+/// SHA-256 of the body. The URL is tried with and without its port (the scheme's default when
+/// it names none), since Twilio signs the URL as it was configured.
 ///
 /// ```swift
 /// let twilio = TwilioScheme(secrets: [Array(authToken.utf8)])
@@ -43,13 +44,42 @@ public struct TwilioScheme: Sendable {
             }
         }
         let settings = lookup("x-twilio-webhooks-signature-settings").map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+        let fields = message[url.count...]
         var matched = false
-        if settings.contains("sha256") {
-            for mac in sha256 { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
-        } else {
-            for mac in sha1 { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        // Twilio signs the URL as it saw it, which may or may not carry the port: both forms are
+        // tried, as its own validators do.
+        for variant in TwilioScheme.portVariants(of: url) {
+            let signed = variant + fields
+            if settings.contains("sha256") {
+                for mac in sha256 { matched = ConstantTime.equals(mac.authenticationCode(for: signed), signature) || matched }
+            } else {
+                for mac in sha1 { matched = ConstantTime.equals(mac.authenticationCode(for: signed), signature) || matched }
+            }
         }
         return matched ? .accepted : .refused(.bad)
+    }
+
+    /// The URL without its port, and with it (the scheme's default, 443 or 80, when it names
+    /// none): twilio-python's `remove_port` and `add_port`. A URL that is not `http(s)://`
+    /// is signed only as it is.
+    static func portVariants(of url: [UInt8]) -> [[UInt8]] {
+        let lowered = url.prefix(8).map(ASCII.lower)
+        let defaultPort: [UInt8]
+        let authorityStart: Int
+        if lowered.starts(with: Array("https://".utf8)) { defaultPort = Array("443".utf8); authorityStart = 8 }
+        else if lowered.starts(with: Array("http://".utf8)) { defaultPort = Array("80".utf8); authorityStart = 7 }
+        else { return [url] }
+        let authorityEnd = url[authorityStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.count
+        let authority = url[authorityStart..<authorityEnd]
+        // The port follows the last `:` after any userinfo and any IPv6 literal's `]`.
+        let hostStart = (authority.lastIndex(of: UInt8(ascii: "@")).map { $0 + 1 }) ?? authorityStart
+        let afterLiteral = (authority[hostStart...].lastIndex(of: UInt8(ascii: "]")).map { $0 + 1 }) ?? hostStart
+        let colon = authority[afterLiteral...].lastIndex(of: UInt8(ascii: ":"))
+        let hostEnd = colon ?? authorityEnd
+        let port = colon.map { Array(url[($0 + 1)..<authorityEnd]) } ?? []
+        let withoutPort = Array(url[..<hostEnd]) + url[authorityEnd...]
+        let withPort = Array(url[..<hostEnd]) + [UInt8(ascii: ":")] + (port.isEmpty ? defaultPort : port) + url[authorityEnd...]
+        return [withoutPort, withPort]
     }
 
     /// The raw value of the first query parameter `name` (no percent-decoding: a hex digest

@@ -177,7 +177,8 @@ final class ReceiverApp: HTTPHandler {
                     respond(Responses.unavailable(error))
                 }
             }
-        case .success(let event):
+        case .success(var event):
+            if let field = match.route.verify?.tokenField { event.raw = event.raw.removingMember(field) }
             store(event, route: routeName, redactor: settings.redactor, respond: respond)
         }
     }

@@ -40,6 +40,13 @@ extension Configuration {
             return false
         }
 
+        /// The body field a `token-field` scheme reads, which is removed from `raw`
+        /// (vendors.md, "Signatures"): the token is a credential, not part of the call.
+        var tokenField: String? {
+            if case .tokenField(_, let field) = check { return field }
+            return nil
+        }
+
         static func == (a: Verification, b: Verification) -> Bool {
             a.scheme == b.scheme && a.source == b.source && a.isVendorDefault == b.isVendorDefault
         }

@@ -32,6 +32,42 @@ final class Ed25519SchemeTests: XCTestCase {
         XCTAssertEqual(telnyx(key: "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=").check(body: body, header: headers(signed), now: 1_700_000_000), .refused(.bad))
     }
 
+    /// telnyx-python's webhook test payload (tests/test_webhook.py, `DUMMY_WEBHOOK_PAYLOAD`),
+    /// signed over `12345|` + the payload. Telnyx's tests sign with a key generated per run, so
+    /// the signature here is Python `cryptography`'s under the key above; with no tolerance the
+    /// old timestamp passes, as `test_timestamp_off_but_no_tolerance` has it.
+    func testTelnyxSDKPayloadWithoutTolerance() {
+        let payload = Array("""
+        {
+            "record_type": "event",
+            "id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+            "event_type": "call_initiated",
+            "created_at": "2018-02-02T22:25:27.521992Z",
+            "payload": {
+                "to": "+13129457420",
+                "start_time": "2018-02-02T22:25:27.521992Z",
+                "occurred_at": "2018-02-02T22:25:27.521992Z",
+                "from": "+35319605860",
+                "call_control_id": "AgDIxmoRX6QMuaIj_uXRXnPAXP0QlNfXczRrZvZakpWxBlpw48KyZQ==",
+                "connection_id": "7267xxxxxxxxxxxxxx",
+                "call_leg_id": "428c31b6-7af4-4bcb-b7f5-5013ef9657c1",
+                "call_session_id": "428c31b6-abf3-3bc1-b7f4-5013ef9657c1",
+                "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
+                "direction": "incoming",
+                "state": "parked"
+            }
+        }
+        """.utf8)
+        let signature = ["telnyx-timestamp": "12345",
+                         "telnyx-signature-ed25519": "GIC3pOwZpWm/cOAAMwaABQK7EufWWvm/fpyQ06Ns5I2vJauq1q3b9zVxgFVHrJ6tRmnd5L9A90KNvi0vpohqCQ=="]
+        let untimed = Ed25519Scheme(publicKey: Ed25519.PublicKey(Base64.decode("A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=".utf8)!)!,
+                                    signed: "{header:telnyx-timestamp}|{body}", header: "telnyx-signature-ed25519",
+                                    timestampHeader: "telnyx-timestamp", toleranceSeconds: 0)!
+        XCTAssertEqual(untimed.check(body: payload, header: headers(signature), now: 1_700_000_000), .accepted)
+        XCTAssertEqual(telnyx().check(body: payload, header: headers(signature), now: 1_700_000_000), .refused(.stale))
+        XCTAssertEqual(untimed.check(body: payload + [0x0A], header: headers(signature), now: 1_700_000_000), .refused(.bad))
+    }
+
     func testStaleAndMissing() {
         XCTAssertEqual(telnyx().check(body: body, header: headers(signed), now: 1_700_000_301), .refused(.stale))
         XCTAssertEqual(telnyx().check(body: body, header: headers([:]), now: 1_700_000_000), .refused(.missing))

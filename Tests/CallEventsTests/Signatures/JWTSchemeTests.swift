@@ -22,6 +22,21 @@ final class JWTSchemeTests: XCTestCase {
         XCTAssertEqual(vonage.check(body: vonageBody, header: { _ in Array("Basic abc".utf8) }, now: 1_700_000_000), .refused(.missing))
     }
 
+    /// vonage-ruby-sdk's `verify_hs256_signature` vector (test/vonage/test.rb): the token verifies
+    /// under its signature secret and not under the near-miss one. The SDK checks the token
+    /// alone, so the body it hashed is not published: with `payload_hash` any body is refused.
+    func testVonageSDKVector() {
+        let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE1ODc0OTQ5NjIsImp0aSI6ImM1YmE4ZjI0LTFhMTQtNGMxMC1iZmRmLTNmYmU4Y2U1MTFiNSIsImlzcyI6IlZvbmFnZSIsInBheWxvYWRfaGFzaCI6ImQ2YzBlNzRiNTg1N2RmMjBlM2I3ZTUxYjMwYzBjMmE0MGVjNzNhNzc4NzliNmYwNzRkZGM3YTIzMTdkZDAzMWIiLCJhcGlfa2V5IjoiYTFiMmMzZCIsImFwcGxpY2F0aW9uX2lkIjoiYWFhYWFhYWEtYmJiYi1jY2NjLWRkZGQtMDEyMzQ1Njc4OWFiIn0.JQRKi1d0SQitmjPINfTWMpt3XZkGsLbD7EjCdXoNSbk"
+        let valid = [Array("ZYtdTtGV3BCFN7tWmOWr1md66XsquMggr4W2cTtXtcPgfnI0Xw".utf8)]
+        let invalid = [Array("ZYtdTtGV3BCFN7tWmOWr1md66XsquMggr4W2cTtXtcPgf55555".utf8)]
+        let issued = 1_587_494_962
+        XCTAssertEqual(JWTScheme(location: .authorization, secrets: valid).check(body: [], header: bearer(token), now: issued + 10), .accepted)
+        XCTAssertEqual(JWTScheme(location: .authorization, secrets: invalid).check(body: [], header: bearer(token), now: issued + 10), .refused(.bad))
+        XCTAssertEqual(JWTScheme(location: .authorization, secrets: valid).check(body: [], header: bearer(token), now: issued + 301), .refused(.stale))
+        XCTAssertEqual(JWTScheme(location: .authorization, toleranceSeconds: 0, secrets: valid).check(body: [], header: bearer(token), now: issued + 86_400), .accepted)
+        XCTAssertEqual(JWTScheme(location: .authorization, payloadHash: true, secrets: valid).check(body: vonageBody, header: bearer(token), now: issued), .refused(.bad))
+    }
+
     func testDialpadBodyToken() {
         XCTAssertEqual(dialpad.check(body: dialpadBody, header: { _ in nil }, now: 1_700_000_000), .accepted)
         var tampered = dialpadBody

@@ -98,6 +98,12 @@ final class SignedDeliveryEndToEndTests: ServerTestCase {
         XCTAssertFalse(log.contains("dialpad-secret") || log.contains("45XXYYZZa08"), "no secret is written")
         let dialpad = try XCTUnwrap(lines.first { $0["route"] as? String == "dialpad" })
         XCTAssertEqual(dialpad["type"] as? String, "call.hangup", "a verified jwt body is decoded")
+        // vendors.md: a `token-field` field is removed from `raw`, not masked in it.
+        let aircall = try XCTUnwrap(lines.first { $0["route"] as? String == "aircall" })
+        let raw = try XCTUnwrap(aircall["raw"] as? [String: Any])
+        XCTAssertNil(raw["token"], "the token field is gone from raw")
+        XCTAssertNotNil(raw["data"], "the rest of raw is kept")
+        XCTAssertFalse(log.contains("[redacted]"), "nothing left to mask")
     }
 
     func testMissingAndStaleSignatures() throws {
