@@ -1,5 +1,6 @@
 import System
 import Dispatch
+import Foundation
 import EventLog
 import Glibc
 import XCTest
@@ -226,6 +227,44 @@ final class EventLogWriterTests: XCTestCase {
         XCTAssertEqual(old.count + new.count, threads * perThread, "a line was lost or duplicated")
         XCTAssertEqual(Set(old + new), expected)
         XCTAssertEqual(log.stats.reopens, 1)
+    }
+
+    /// logrotate's `create`: the file renamed and a new one made at the path. The next batch
+    /// goes to the new file before any SIGHUP, so nothing is written into the renamed one
+    /// after the rename that a shipper finishing it at the rename would miss.
+    func testAFileRenamedAndReplacedIsFollowedAtTheNextBatch() throws {
+        let path = dir.file("events.jsonl")
+        let rotated = dir.file("events.jsonl.1")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        XCTAssertNoThrow(try log.appendAndWait("{\"a\":1}").get())
+        XCTAssertEqual(rename(path, rotated), 0)
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        XCTAssertGreaterThanOrEqual(created, 0)
+        close(created)
+        XCTAssertNoThrow(try log.appendAndWait("{\"b\":2}").get())
+        XCTAssertNoThrow(try log.appendAndWait("{\"c\":3}").get())
+        log.close()
+        XCTAssertEqual(ScratchDirectory.lines(of: rotated), ["{\"a\":1}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"b\":2}", "{\"c\":3}"])
+        XCTAssertEqual(log.stats.reopens, 1)
+    }
+
+    /// A rename with nothing new at the path yet: the lines keep going to the file we have,
+    /// and the SIGHUP after the rotation reopens (as logrotate's `nocreate` expects).
+    func testARenameWithoutANewFileKeepsWritingTheRenamedOne() throws {
+        let path = dir.file("events.jsonl")
+        let rotated = dir.file("events.jsonl.1")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        XCTAssertNoThrow(try log.appendAndWait("{\"a\":1}").get())
+        XCTAssertEqual(rename(path, rotated), 0)
+        XCTAssertNoThrow(try log.appendAndWait("{\"b\":2}").get())
+        XCTAssertEqual(ScratchDirectory.lines(of: rotated), ["{\"a\":1}", "{\"b\":2}"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        XCTAssertEqual(log.stats.reopens, 0)
+        log.reopen()
+        XCTAssertNoThrow(try log.appendAndWait("{\"c\":3}").get())
+        log.close()
+        XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"c\":3}"])
     }
 
     func testReopenRecreatesADeletedFile() throws {

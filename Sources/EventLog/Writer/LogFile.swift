@@ -70,6 +70,16 @@ struct LogFile {
         return String(decoding: bytes[..<slash], as: UTF8.self)
     }
 
+    /// False when `path` now names another file than the one open here: logrotate renamed
+    /// ours and created a new one. True when the path is gone or cannot be looked at (a
+    /// rename without a new file yet): the lines then keep going where they went, and the
+    /// `SIGHUP` after the rotation reopens. Same device and inode is what "the same" means.
+    func isStillNamed(by path: String) -> Bool {
+        var named = stat(), opened = stat()
+        guard stat(path, &named) == 0, fstat(fd, &opened) == 0 else { return true }
+        return named.st_dev == opened.st_dev && named.st_ino == opened.st_ino
+    }
+
     /// The current end of the file: the size before the next append.
     func endOffset() throws(StorageError) -> off_t {
         do { return try Syscall.blocking("lseek") { lseek(fd, 0, SEEK_END) } }

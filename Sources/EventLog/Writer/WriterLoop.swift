@@ -52,6 +52,10 @@ final class WriterLoop {
                 continue
             }
             if signals.reopen || reopenPending { reopen() }
+            // A batch goes to the file the path names now, not to one logrotate renamed a
+            // moment ago: a shipper that finishes a renamed file at the rename (rsyslog's
+            // imfile) would never read lines written there before the SIGHUP arrives.
+            if !batch.isEmpty, !file.isStillNamed(by: path) { reopen() }
             if !batch.isEmpty { commit() }
             if signals.closing {
                 finish()
