@@ -97,6 +97,47 @@ final class StreamEndToEndTests: ServerTestCase {
         XCTAssertEqual(try client.next(2).map(\.id), ids.map(Optional.init))
     }
 
+    /// Rotated the way logrotate's `create` does: an id left in the rotated file gets a `gap`
+    /// and the new file from its start, then live lines, none repeated.
+    func testResumingRightAfterARotationGetsAGapThenTheNewFileOnce() throws {
+        let server = try startServer()
+        let old = try deliverHangups(server, 3)
+        XCTAssertEqual(rename(eventLogPath, eventLogPath + ".1"), 0)
+        XCTAssertTrue(FileManager.default.createFile(atPath: eventLogPath, contents: nil))
+        let new = try deliverHangups(server, 2)
+        XCTAssertEqual(new.count, 2, "the writer followed the path to the new file")
+        let client = try SSEClient(port: server.port, target: "/stream", headers: ["Last-Event-ID: \(old[1])"])
+        let gap = try client.next()
+        XCTAssertEqual(gap.event, "gap")
+        let fields = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(gap.data.utf8)) as? [String: Any])
+        XCTAssertEqual(fields["after"] as? String, old[1])
+        XCTAssertEqual(fields["resumed_from"] as? String, new[0])
+        XCTAssertEqual(try client.next(2).map(\.id), new.map(Optional.init))
+        let live = try deliverHangups(server, 1)
+        XCTAssertEqual(try client.next().id, live.last, "live after the history, nothing repeated")
+    }
+
+    /// Lines in the current file past the last durable line the subscriber registered with
+    /// (here written in by hand after a rotation the server has not seen) are not history: the
+    /// server's own such lines reach the subscriber live, and sending them too would repeat them.
+    func testLinesPastTheBoundaryAreNotSentAsHistory() throws {
+        let server = try startServer()
+        let old = try deliverHangups(server, 2)
+        XCTAssertEqual(rename(eventLogPath, eventLogPath + ".1"), 0)
+        let foreign = try XCTUnwrap(eventLinesText(fromRotated: eventLogPath + ".1").last)
+            .replacingOccurrences(of: old[1], with: "01aaaaaa-0000-7000-8000-000000000000")
+        XCTAssertTrue(FileManager.default.createFile(atPath: eventLogPath, contents: Data((foreign + "\n").utf8)))
+        let client = try SSEClient(port: server.port, target: "/stream?after=\(old[0])")
+        let gap = try client.next()
+        XCTAssertEqual(gap.event, "gap")
+        let live = try deliverHangups(server, 1)
+        XCTAssertEqual(try client.next().id, live.last, "the hand-written line was not sent")
+    }
+
+    private func eventLinesText(fromRotated path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
     func testSinceStartsAtTheFirstLineAtOrAfterTheTime() throws {
         let server = try startServer()
         let ids = try deliverHangups(server, 3)

@@ -34,16 +34,29 @@ struct HistoryReader {
         var reachedBoundary = false
         try? LogFileLines.forEach(path: path) { slice in
             defer { index += 1 }
-            guard startIndex == nil, !reachedBoundary else { return }
+            guard !reachedBoundary else { return }
             guard let fields = LiveEvent(line: Array(slice)) else { return }
             if firstTime == nil { firstTime = fields.receivedAt ?? "" }
-            switch start {
-            case .after(let id): if fields.id == id { startIndex = index + 1 }
-            // Times are written in one RFC 3339 form (UTC), so they compare as text.
-            case .since(let time): if let at = fields.receivedAt, at >= time { startIndex = index }
-            case .live: break
+            if startIndex == nil {
+                switch start {
+                case .after(let id): if fields.id == id { startIndex = index + 1 }
+                // Times are written in one RFC 3339 form (UTC), so they compare as text.
+                case .since(let time): if let at = fields.receivedAt, at >= time { startIndex = index }
+                case .live: break
+                }
             }
             if fields.id == boundary { reachedBoundary = true }
+        }
+        // The boundary is not in the file: it was rotated away since the subscriber registered
+        // (or between the rename and the writer's reopen), so every line here is newer than
+        // the boundary and reaches the subscriber live. Sending them too would repeat them.
+        guard reachedBoundary else {
+            switch start {
+            case .after(let id): sendGap(after: id, resumedFrom: nil, to: stream)
+            case .since(let time): sendGap(after: time, resumedFrom: nil, to: stream)
+            case .live: break
+            }
+            return
         }
         var gapAfter: String?
         switch start {
