@@ -97,7 +97,7 @@ public struct SHA256: HashFunction {
     static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
                       _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ k: UInt32, _ word: UInt32) {
         let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-        let choose = (e & f) ^ (~e & g)
+        let choose = g ^ (e & (f ^ g))   // (e AND f) XOR (NOT e AND g), one operation fewer
         let t1 = h &+ sum1 &+ choose &+ k &+ word
         let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
         let majority = (a & b) ^ (c & (a ^ b))
