@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "EventLog", dependencies: ["System"]),
         // Calls in progress, numbers and recent lines, fed with lines as they are written.
         .target(name: "Live", dependencies: ["CallEvents", "EventLog"]),
-        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live", "System"]),
+        .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live", "System", "CEpoll"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
         .executableTarget(name: "callhook-bench", dependencies: ["CallEvents", "Signatures"]),

@@ -26,3 +26,9 @@ int cepoll_usable_cpus(void) {
 int cepoll_reserve(int fd, long long offset, long long length) {
     return fallocate(fd, FALLOC_FL_KEEP_SIZE, (off_t)offset, (off_t)length);
 }
+
+#include <string.h>
+
+void *cepoll_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
+}

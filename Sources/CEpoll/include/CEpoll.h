@@ -16,6 +16,10 @@ int cepoll_set_thread_name(const char *name);
 // file without changing its size, which tells whether the disk has room again.
 int cepoll_reserve(int fd, long long offset, long long length);
 
+// memmem(3) is _GNU_SOURCE: the first `needle` in `haystack`, or NULL (glibc's two-way search).
+#include <stddef.h>
+void *cepoll_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 // CPUs this process may run on (sched_getaffinity), which `taskset` narrows; 1 on failure.
 int cepoll_usable_cpus(void);
 
