@@ -22,6 +22,27 @@ public final class DeclaredDefinition: Sendable {
         case toNumber = "to.number", toName = "to.name", `extension`, outcome, cause
         case occurredAt = "occurred_at", startedAt = "started_at", answeredAt = "answered_at"
         case endedAt = "ended_at", talkSeconds = "talk_seconds", recording
+
+        /// The position in `allCases`.
+        var ordinal: Int {
+            switch self {
+            case .callID: 0
+            case .direction: 1
+            case .fromNumber: 2
+            case .fromName: 3
+            case .toNumber: 4
+            case .toName: 5
+            case .extension: 6
+            case .outcome: 7
+            case .cause: 8
+            case .occurredAt: 9
+            case .startedAt: 10
+            case .answeredAt: 11
+            case .endedAt: 12
+            case .talkSeconds: 13
+            case .recording: 14
+            }
+        }
     }
 
     public let name: String
@@ -52,32 +73,33 @@ public final class DeclaredDefinition: Sendable {
 
     /// Whether every `detect` path is present (an `auto` route's test); false with none.
     func detects(_ fields: Fields) -> Bool {
-        !detect.isEmpty && detect.allSatisfy { $0.value(in: fields.raw, query: fields.query) != nil }
+        guard !detect.isEmpty else { return false }
+        let lookup = DeclaredLookup(fields)
+        return detect.allSatisfy { lookup.value($0) != nil }
     }
 
-    private static let index: [Target: Int] = Dictionary(uniqueKeysWithValues: Target.allCases.enumerated().map { ($1, $0) })
-
-    private func source(_ target: Target) -> DeclaredSource? { fields[DeclaredDefinition.index[target]!] }
+    /// A definition reads some fifteen targets per event: by position, not through a hashed lookup.
+    private func source(_ target: Target) -> DeclaredSource? { fields[target.ordinal] }
 
     func decode(_ payload: Fields, into event: inout CallEvent) {
-        let raw = payload.raw, query = payload.query
-        let vendorEvent = self.event.flatMap { $0.value(in: raw, query: query) }.flatMap(Fields.text(of:))
+        let lookup = DeclaredLookup(payload)
+        let vendorEvent = self.event.flatMap { lookup.value($0) }.flatMap(Fields.text(of:))
         event.vendorEvent = vendorEvent
         let entry = self.event == nil ? nil : types.lookup(vendorEvent)
         event.type = entry?.type ?? .unknown
         var direction = entry?.direction
-        if direction == nil, let text = source(.direction)?.text(in: raw, query: query, direction: nil) {
+        if direction == nil, let text = source(.direction)?.text(in: lookup, direction: nil) {
             direction = Direction(rawValue: text)
         }
         event.direction = direction
         func text(_ target: Target) -> String? {
-            source(target)?.text(in: raw, query: query, direction: direction).flatMap(ASCII.trimmed)
+            source(target)?.text(in: lookup, direction: direction).flatMap(ASCII.trimmed)
         }
         func number(_ target: Target) -> String? {
-            source(target)?.text(in: raw, query: query, direction: direction).flatMap(Fields.phoneNumber)
+            source(target)?.text(in: lookup, direction: direction).flatMap(Fields.phoneNumber)
         }
         func time(_ target: Target) -> Timestamp? {
-            source(target)?.value(in: raw, query: query, direction: direction).flatMap { Timestamps.parse($0) }
+            source(target)?.value(in: lookup, direction: direction).flatMap { Timestamps.parse($0) }
         }
         event.callID = text(.callID)
         event.from = Party(number: number(.fromNumber), name: text(.fromName))
@@ -88,7 +110,7 @@ public final class DeclaredDefinition: Sendable {
         event.startedAt = time(.startedAt)
         event.answeredAt = time(.answeredAt)
         event.endedAt = time(.endedAt)
-        event.talkSeconds = source(.talkSeconds)?.seconds(in: raw, query: query, direction: direction)
+        event.talkSeconds = source(.talkSeconds)?.seconds(in: lookup, direction: direction)
         event.recording = text(.recording)
         switch event.type {
         case .hangup, .missed, .failed:
@@ -102,16 +124,16 @@ public final class DeclaredDefinition: Sendable {
         default:
             event.outcome = nil
         }
-        event.key = makeKey(raw: raw, query: query, type: event.type, vendor: event.vendor) ?? EventKey.fallback(for: event)
+        event.key = makeKey(lookup, type: event.type, vendor: event.vendor) ?? EventKey.fallback(for: event)
     }
 
     /// `vendor:first:type:rest...`, like the coded vendors' call id then type; the fallback
     /// hash when a part is missing.
-    private func makeKey(raw: JSONValue, query: JSONValue?, type: EventType, vendor: Vendor) -> String? {
+    private func makeKey(_ lookup: DeclaredLookup, type: EventType, vendor: Vendor) -> String? {
         var parts: [String?] = []
         parts.reserveCapacity(key.count + 1)
         for (i, path) in key.enumerated() {
-            parts.append(path.value(in: raw, query: query).flatMap(Fields.text(of:)))
+            parts.append(lookup.value(path).flatMap(Fields.text(of:)))
             if i == 0 { parts.append(type.rawValue) }
         }
         return key.isEmpty ? nil : EventKey.make(vendor, parts)

@@ -1,12 +1,10 @@
-import Glibc
-
 /// A compiled path into a payload (Documentation.docc/Vendors.md, "A definition"): dotted segments,
 /// pre-split and pre-hashed at compile time; a segment of digits also indexes an array; `a\.b` is
 /// one key.
 ///
 /// ```swift
 /// let path = try DeclaredPath.parse("body.parties.0.status.code")
-/// path.value(in: raw, query: nil)   // the member, or nil
+/// lookup.value(path)   // the member, or nil (DeclaredLookup)
 /// ```
 ///
 /// Names match as `Fields` matches them (ASCII case folded, spaces ignored, `FieldName.hash`
@@ -54,41 +52,9 @@ struct DeclaredPath: Sendable, Equatable {
         return DeclaredPath(segments: segments, text: text)
     }
 
-    /// The value at the path: the first segment in `raw`, then in `query`.
+    /// The value at the path: in `raw`, then in `query` (one-off lookups; a decode shares a
+    /// `DeclaredLookup` across its paths).
     func value(in raw: JSONValue, query: JSONValue?) -> JSONValue? {
-        if let found = value(from: raw) { return found }
-        if let query { return value(from: query) }
-        return nil
-    }
-
-    private func value(from root: JSONValue) -> JSONValue? {
-        var current = root
-        for segment in segments {
-            switch current {
-            case .object(let members):
-                guard let found = DeclaredPath.member(segment, in: members) else { return nil }
-                current = found
-            case .array(let elements):
-                guard let index = segment.index, index < elements.count else { return nil }
-                current = elements[index]
-            default:
-                return nil
-            }
-        }
-        return current
-    }
-
-    private static func member(_ segment: Segment, in members: [JSONMember]) -> JSONValue? {
-        segment.name.withUnsafeBufferPointer { want in
-            for member in members {
-                // The length rules out nearly every other key for free (a shorter key cannot
-                // match; a longer one only with spaces in it), so no key is hashed per lookup.
-                let candidate = ASCII.withUTF8(of: member.key) { key in
-                    key.count == want.count || (key.count > want.count && memchr(key.baseAddress!, 0x20, key.count) != nil)
-                }
-                if candidate && FieldName.matches(member.key, want) { return member.value }
-            }
-            return nil
-        }
+        DeclaredLookup(raw: raw, query: query).value(self)
     }
 }

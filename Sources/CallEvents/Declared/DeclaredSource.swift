@@ -16,12 +16,12 @@ enum DeclaredSource: Sendable {
     case duration([DeclaredPath], divisor: Int)
 
     /// The raw value the source points at (`constant` and `mapped` as strings).
-    func value(in raw: JSONValue, query: JSONValue?, direction: Direction?) -> JSONValue? {
+    func value(in lookup: DeclaredLookup, direction: Direction?) -> JSONValue? {
         switch self {
         case .paths(let paths), .duration(let paths, _):
-            return DeclaredSource.first(paths, raw, query)
+            return DeclaredSource.first(paths, lookup)
         case .mapped(let paths, let map):
-            let found = DeclaredSource.first(paths, raw, query).flatMap(Fields.text(of:))
+            let found = DeclaredSource.first(paths, lookup).flatMap(Fields.text(of:))
             return (map.lookup(found) ?? nil).map(JSONValue.string)
         case .constant(let text):
             return .string(text)
@@ -31,28 +31,28 @@ enum DeclaredSource: Sendable {
             case .internal: `internal` ?? inbound
             case .inbound, nil: inbound
             }
-            return chosen?.value(in: raw, query: query, direction: direction)
+            return chosen?.value(in: lookup, direction: direction)
         }
     }
 
     /// The value as text, as sent; nil when absent or empty.
-    func text(in raw: JSONValue, query: JSONValue?, direction: Direction?) -> String? {
-        value(in: raw, query: query, direction: direction).flatMap(Fields.text(of:))
+    func text(in lookup: DeclaredLookup, direction: Direction?) -> String? {
+        value(in: lookup, direction: direction).flatMap(Fields.text(of:))
     }
 
     /// Whole seconds: the unit's divisor applied, floored (a decimal's fraction dropped first).
-    func seconds(in raw: JSONValue, query: JSONValue?, direction: Direction?) -> Int? {
-        guard let text = text(in: raw, query: query, direction: direction).flatMap(ASCII.trimmed) else { return nil }
+    func seconds(in lookup: DeclaredLookup, direction: Direction?) -> Int? {
+        guard let text = text(in: lookup, direction: direction).flatMap(ASCII.trimmed) else { return nil }
         let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
         guard let value = Int(whole), value >= 0 else { return nil }
         if case .duration(_, let divisor) = self { return value / divisor }
         return value
     }
 
-    private static func first(_ paths: [DeclaredPath], _ raw: JSONValue, _ query: JSONValue?) -> JSONValue? {
-        if paths.count == 1 { return paths[0].value(in: raw, query: query) }
+    private static func first(_ paths: [DeclaredPath], _ lookup: DeclaredLookup) -> JSONValue? {
+        if paths.count == 1 { return lookup.value(paths[0]) }
         for path in paths {
-            if let value = path.value(in: raw, query: query), Fields.text(of: value) != nil || isContainer(value) {
+            if let value = lookup.value(path), Fields.text(of: value) != nil || isContainer(value) {
                 return value
             }
         }

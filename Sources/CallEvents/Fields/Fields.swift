@@ -19,6 +19,9 @@ struct Fields {
     private let members: [JSONMember]
     private let hashes: [UInt64]
 
+    /// `FieldName.hash` of each of `raw`'s members, in order (empty unless `raw` is an object).
+    var memberHashes: [UInt64] { hashes }
+
     /// `nameHashes`: `FieldName.hash` of each of `raw`'s member names, when already known.
     init(raw: JSONValue, query: JSONValue? = nil, nameHashes: [UInt64]? = nil) {
         self.raw = raw

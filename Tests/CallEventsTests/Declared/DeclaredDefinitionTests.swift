@@ -3,6 +3,26 @@ import Foundation
 import XCTest
 
 final class DeclaredDefinitionTests: XCTestCase {
+    /// The compiler stores sources by `allCases` position and decoding reads them by `ordinal`.
+    func testTargetOrdinalsAreTheirPositions() {
+        XCTAssertEqual(DeclaredDefinition.Target.allCases.map(\.ordinal), Array(DeclaredDefinition.Target.allCases.indices))
+    }
+
+    /// Paths into the same object share its hashed names; a path of the same name in a nested
+    /// object, in the query, or spelled with spaces and capitals finds its own value.
+    func testALookupFindsEachPathInItsOwnObject() throws {
+        let raw = try XCTUnwrap(try? JSONParser.parse(Array(#"{"Call ID":"top","data":{"call id":"nested","list":[{"callid":"first"}]}}"#.utf8)).get())
+        let query = JSONValue.object([JSONMember("only_here", .string("q"))])
+        let lookup = DeclaredLookup(raw: raw, query: query)
+        func text(_ path: String) -> String? { DeclaredPath.parse(path).flatMap { lookup.value($0) }.flatMap(Fields.text(of:)) }
+        XCTAssertEqual(text("callid"), "top")
+        XCTAssertEqual(text("data.callid"), "nested")
+        XCTAssertEqual(text("data.list.0.CallID"), "first")
+        XCTAssertEqual(text("callid"), "top", "asked again, from the hashes kept")
+        XCTAssertEqual(text("only_here"), "q")
+        XCTAssertNil(text("data.missing"))
+        XCTAssertNil(text("data.list.1.callid"))
+    }
     func compile(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> DeclaredDefinition? {
         guard case .success(let value) = JSONParser.parse(Array(text.utf8)) else {
             XCTFail("bad JSON in test", file: file, line: line)
