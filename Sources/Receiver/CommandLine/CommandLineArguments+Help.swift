@@ -7,7 +7,7 @@ extension CommandLineArguments {
           callhook serve --config FILE [--listen HOST:PORT] [--event-log PATH]
           callhook check-config FILE
           callhook decode --vendor V [--hint H] [--content-type T] [--config FILE] [FILE|-]
-          callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]
+          callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--config FILE] [--json] [FILE]
           callhook calls [--json] [FILE]
           callhook stats [--since T] [--until T] [--by G] [--json] [FILE...]
           callhook replay [--config FILE] [LOG]
@@ -72,16 +72,18 @@ extension CommandLineArguments.CommandName {
             Exit status: 0 decoded, 1 not decodable (the reason is printed), 2 bad command line.
             """
         case .tail: """
-            Usage: callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]
+            Usage: callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--config FILE] [--json] [FILE]
 
             Prints the events of the event log FILE, one line each: time, vendor, type,
             direction, from -> to, outcome.
 
             Options:
               -f, --follow         keep reading as events arrive, across rotation (like tail -F)
-              --vendor V           only this vendor: voipnow, urlnetworks, voipstudio, impactpbx
+              --vendor V           only this vendor: a built-in one (callhook vendors lists them)
+                                   or one the --config file declares
               --type T             only this event type, e.g. call.answered or call.hangup
               --call ID            only events of this call_id
+              --config FILE        also know the vendors this config file declares
               --json               print the matching JSON lines as they are
             """
         case .calls: """

@@ -81,15 +81,19 @@ extension CommandLineArguments {
     /// `tail`: events of the log, filtered, as lines for people or as JSON.
     struct Tail: Sendable, Equatable {
         var follow: Bool
-        var vendor: Vendor?
+        /// A vendor's name as the log writes it: a built-in one, or one `config` declares.
+        var vendor: String?
         var type: EventType?
         var callID: String?
         var json: Bool
         /// As typed, `-` included; nil when none was given (the command picks its default).
         var file: String?
+        /// `--config FILE`: its declared vendors are names `--vendor` knows too.
+        var config: String?
 
-        init(follow: Bool = false, vendor: Vendor? = nil, type: EventType? = nil, callID: String? = nil,
-                    json: Bool = false, file: String? = nil) {
+        init(follow: Bool = false, vendor: String? = nil, type: EventType? = nil, callID: String? = nil,
+                    json: Bool = false, file: String? = nil, config: String? = nil) {
+            self.config = config
             self.follow = follow
             self.vendor = vendor
             self.type = type
@@ -101,13 +105,14 @@ extension CommandLineArguments {
         static func make(_ scanned: OptionScanner.Scanned) -> Result<CommandLineArguments, UsageError> {
             if scanned.help { return .success(.help(.tail)) }
             var tail = Tail(follow: scanned.flags.contains("--follow"), callID: scanned.values["--call"],
-                            json: scanned.flags.contains("--json"), file: scanned.file)
+                            json: scanned.flags.contains("--json"), file: scanned.file, config: scanned.values["--config"])
             if let text = scanned.values["--vendor"] {
-                guard let vendor = Vendor(rawValue: text) else {
-                    let names = Vendor.allCases.map(\.rawValue).joined(separator: ", ")
-                    return .failure(UsageError("unknown vendor \(quoted(text)) (expected one of \(names))", command: .tail))
+                // A declared name is checked against the config's vendors when the command runs.
+                guard tail.config != nil || VendorCatalog.builtIn.names.contains(text) else {
+                    let names = VendorCatalog.builtIn.names.joined(separator: ", ")
+                    return .failure(UsageError("unknown vendor \(quoted(text)) (expected one of \(names), or a vendor --config declares)", command: .tail))
                 }
-                tail.vendor = vendor
+                tail.vendor = text
             }
             if let text = scanned.values["--type"] {
                 guard let type = EventType(rawValue: text) else {

@@ -22,7 +22,7 @@ enum CommandLineArguments: Sendable, Equatable {
     case checkConfig(path: String)
     /// `callhook decode --vendor V [--hint H] [--content-type T] [FILE|-]`
     case decode(Decode)
-    /// `callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--json] [FILE]`
+    /// `callhook tail [--follow] [--vendor V] [--type T] [--call ID] [--config FILE] [--json] [FILE]`
     case tail(Tail)
     /// `callhook calls [--json] [FILE]`
     case calls(Calls)
@@ -78,7 +78,7 @@ enum CommandLineArguments: Sendable, Equatable {
         case .decode:
             return scanner.scan(arguments, options: ["--vendor", "--hint", "--content-type", "--config"]).flatMap(Decode.make)
         case .tail:
-            return scanner.scan(arguments, flags: ["--follow", "--json"], options: ["--vendor", "--type", "--call"],
+            return scanner.scan(arguments, flags: ["--follow", "--json"], options: ["--vendor", "--type", "--call", "--config"],
                                 shortFlags: ["-f": "--follow"]).flatMap(Tail.make)
         case .calls: return scanner.scan(arguments, flags: ["--json"]).flatMap(Calls.make)
         case .stats:

@@ -4,6 +4,13 @@ import Glibc
 /// `--follow` keeps reading across rotation and truncation like `tail -F`.
 enum TailCommand {
     static func run(_ options: CommandLineArguments.Tail) -> Int32 {
+        if let vendor = options.vendor, options.config != nil {
+            guard case .success(let catalog) = ConfiguredVendors.load(options.config) else { return 2 }
+            guard catalog.names.contains(vendor) else {
+                Diagnostics.log(.error, "unknown vendor \(quoted(vendor)) (expected one of \(catalog.names.joined(separator: ", ")))")
+                return 2
+            }
+        }
         let path = options.file ?? "events.jsonl"
         let formatter = TailFormatter(colour: TailFormatter.wantsColour(fd: 1))
         if options.follow, path != "-", access(path, F_OK) != 0 {
@@ -25,7 +32,7 @@ enum TailCommand {
     }
 
     static func matches(_ event: LoggedEvent, _ options: CommandLineArguments.Tail) -> Bool {
-        if let vendor = options.vendor, event.vendor != vendor.rawValue { return false }
+        if let vendor = options.vendor, event.vendor != vendor { return false }
         if let type = options.type, event.type != type.rawValue { return false }
         if let call = options.callID, event.callID != call { return false }
         return true

@@ -93,6 +93,19 @@ final class DeclaredVendorEndToEndTests: XCTestCase {
         let unknown = try CallhookProcess.run(["decode", "--vendor", "ringo", scratch.file("ended.json")], in: scratch.path)
         XCTAssertEqual(unknown.status, 2, "without the config ringo is unknown")
 
+        // tail: a declared vendor's lines by its name, with the config that declares it.
+        let tailed = try CallhookProcess.run(["tail", "--json", "--vendor", "ringo", "--config", config, scratch.file("events.jsonl")], in: scratch.path)
+        XCTAssertEqual(tailed.status, 0, tailed.stderr)
+        XCTAssertEqual(tailed.stdout, lines.map { $0 + "\n" }.joined())
+        let otherVendor = try CallhookProcess.run(["tail", "--json", "--vendor", "twilio", scratch.file("events.jsonl")], in: scratch.path)
+        XCTAssertEqual(otherVendor.status, 0, otherVendor.stderr)
+        XCTAssertEqual(otherVendor.stdout, "", "a shipped vendor's name needs no config, and matches none of ringo's lines")
+        let undeclared = try CallhookProcess.run(["tail", "--vendor", "ringo", scratch.file("events.jsonl")], in: scratch.path)
+        XCTAssertEqual(undeclared.status, 2, "without the config ringo is unknown to tail too")
+        let notInConfig = try CallhookProcess.run(["tail", "--vendor", "ringa", "--config", config, scratch.file("events.jsonl")], in: scratch.path)
+        XCTAssertEqual(notInConfig.status, 2, notInConfig.stderr)
+        XCTAssertTrue(notInConfig.stderr.contains("ringo"), "the known names are listed: \(notInConfig.stderr)")
+
         // replay: the same lines, byte for byte, with the config; a clear refusal without.
         let replayed = try CallhookProcess.run(["replay", "--config", config, scratch.file("events.jsonl")], in: scratch.path)
         XCTAssertEqual(replayed.status, 0, replayed.stderr)

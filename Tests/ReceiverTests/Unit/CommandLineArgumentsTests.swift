@@ -77,14 +77,17 @@ final class CommandLineArgumentsTests: XCTestCase {
     func testTail() {
         XCTAssertEqual(parse("tail"), .tail(.init()))
         XCTAssertEqual(parse("tail --follow --vendor voipstudio --type call.hangup --call abc --json events.jsonl"),
-                       .tail(.init(follow: true, vendor: .voipstudio, type: .hangup, callID: "abc", json: true, file: "events.jsonl")))
+                       .tail(.init(follow: true, vendor: "voipstudio", type: .hangup, callID: "abc", json: true, file: "events.jsonl")))
         XCTAssertEqual(parse("tail -f -"), .tail(.init(follow: true, file: "-")))
+        // The shipped definitions are built in; a config's own vendors are checked when it runs.
+        XCTAssertEqual(parse("tail --vendor twilio"), .tail(.init(vendor: "twilio")))
+        XCTAssertEqual(parse("tail --vendor ringo --config c.json"), .tail(.init(vendor: "ringo", config: "c.json")))
         XCTAssertEqual(parse("tail --type=unknown"), .tail(.init(type: .unknown)))
     }
 
     func testTailRefusesUnknownVendorsAndTypes() {
         XCTAssertEqual(usageError("tail --vendor auto")?.message,
-                       "unknown vendor \"auto\" (expected one of voipnow, urlnetworks, voipstudio, impactpbx)")
+                       "unknown vendor \"auto\" (expected one of voipnow, urlnetworks, voipstudio, impactpbx, twilio, zoom, ringcentral, aircall, telnyx, dialpad, vonage, or a vendor --config declares)")
         XCTAssertEqual(usageError("tail --type hangup")?.message.hasPrefix("unknown event type \"hangup\" (expected one of call.initiated,"), true)
         XCTAssertEqual(usageError("tail --json --json"), UsageError("--json is given more than once", command: .tail))
         XCTAssertEqual(usageError("tail --json=yes"), UsageError("--json takes no value", command: .tail))
