@@ -51,10 +51,4 @@ struct DeclaredPath: Sendable, Equatable {
         guard !escaped, close() else { return nil }
         return DeclaredPath(segments: segments, text: text)
     }
-
-    /// The value at the path: in `raw`, then in `query` (one-off lookups; a decode shares a
-    /// `DeclaredLookup` across its paths).
-    func value(in raw: JSONValue, query: JSONValue?) -> JSONValue? {
-        DeclaredLookup(raw: raw, query: query).value(self)
-    }
 }
