@@ -267,6 +267,81 @@ final class EventLogWriterTests: XCTestCase {
         XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"c\":3}"])
     }
 
+    /// `rotate(suffix:)` (SIGUSR1): the writer renames the file itself between two batches, so
+    /// under concurrent appends every line is in exactly one of the two files, whole, and no
+    /// line reaches the renamed file after the rename.
+    func testRotationRenamesBetweenBatchesAndLosesNothing() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        let outcomes = Outcomes()
+        let threads = 8, perThread = 1_000
+        func appendHalf(_ numbers: Range<Int>) {
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                for n in numbers {
+                    log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
+                }
+            }
+        }
+        appendHalf(0..<perThread / 2)
+        log.rotate(suffix: "-r")
+        appendHalf(perThread / 2..<perThread)
+        XCTAssertTrue(outcomes.wait())
+        // The rotation has happened once a line appended after every earlier one is in the new file.
+        XCTAssertNoThrow(try log.appendAndWait("{\"last\":1}").get())
+        let renamedSize = ScratchDirectory.bytes(of: path + "-r").count
+        XCTAssertNoThrow(try log.appendAndWait("{\"after\":1}").get())
+        log.close()
+
+        XCTAssertEqual(outcomes.failures, [])
+        XCTAssertEqual(ScratchDirectory.bytes(of: path + "-r").count, renamedSize, "a line reached the renamed file after the rename")
+        let old = ScratchDirectory.lines(of: path + "-r")
+        let new = ScratchDirectory.lines(of: path)
+        XCTAssertEqual(new.suffix(2), ["{\"last\":1}", "{\"after\":1}"])
+        var expected = Set<String>()
+        for t in 0..<threads { for n in 0..<perThread { expected.insert(Self.line(thread: t, number: n)) } }
+        XCTAssertEqual(old.count + new.count - 2, threads * perThread, "a line was lost or duplicated")
+        XCTAssertEqual(Set(old + new.dropLast(2)), expected)
+        XCTAssertEqual(log.stats.rotations, 1)
+    }
+
+    /// A second rotation with the same suffix (twice in one second) does not overwrite the first.
+    func testRotationNeverOverwritesAnEarlierRotatedFile() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        for (n, name) in ["a", "b", "c"].enumerated() {
+            XCTAssertNoThrow(try log.appendAndWait("{\"\(name)\":\(n)}").get())
+            log.rotate(suffix: "-s")
+        }
+        XCTAssertNoThrow(try log.appendAndWait("{\"d\":3}").get())
+        log.close()
+        XCTAssertEqual(ScratchDirectory.lines(of: path + "-s"), ["{\"a\":0}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path + "-s.1"), ["{\"b\":1}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path + "-s.2"), ["{\"c\":2}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"d\":3}"])
+        XCTAssertEqual(log.stats.rotations, 3)
+    }
+
+    /// If logrotate moved the file already, a rotation does not rename the new file it made:
+    /// it follows the path, as a reopen does.
+    func testRotationAfterAnOutsideRenameOnlyReopens() throws {
+        let path = dir.file("events.jsonl")
+        let log = try EventLogWriter(path: path, fsync: .always)
+        XCTAssertNoThrow(try log.appendAndWait("{\"a\":1}").get())
+        XCTAssertEqual(rename(path, path + ".1"), 0)
+        log.rotate(suffix: "-x")
+        XCTAssertNoThrow(try log.appendAndWait("{\"b\":2}").get())
+        log.close()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-x"))
+        XCTAssertEqual(ScratchDirectory.lines(of: path + ".1"), ["{\"a\":1}"])
+        XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"b\":2}"])
+        XCTAssertEqual(log.stats.rotations, 0)
+    }
+
+    func testRotationSuffixIsUTCAndSortsByTime() {
+        XCTAssertEqual(EventLogWriter.rotationSuffix(secondsSinceEpoch: 0), "-19700101T000000Z")
+        XCTAssertEqual(EventLogWriter.rotationSuffix(secondsSinceEpoch: 1_796_299_261), "-20261203T120101Z")
+    }
+
     func testReopenRecreatesADeletedFile() throws {
         let path = dir.file("events.jsonl")
         let log = try EventLogWriter(path: path, fsync: .always)

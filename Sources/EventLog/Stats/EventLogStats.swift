@@ -23,6 +23,8 @@ public struct EventLogStats: Sendable, Equatable {
     public var rejectedWhileUnhealthy: UInt64 = 0
     /// Times the file was reopened by name.
     public var reopens: UInt64 = 0
+    /// Times the writer renamed the file itself (`EventLogWriter.rotate(suffix:)`).
+    public var rotations: UInt64 = 0
     /// Lines queued and not yet taken by the writer.
     public var queueDepth: Int = 0
 

@@ -61,4 +61,8 @@ final class StatsRecorder: Sendable {
     func reopened() {
         stats.withLock { $0.reopens += 1 }
     }
+
+    func rotated() {
+        stats.withLock { $0.rotations += 1 }
+    }
 }

@@ -1,4 +1,5 @@
 import System
+import Glibc
 
 /// A single writer with group commit for an append-only JSON Lines file.
 ///
@@ -16,6 +17,7 @@ import System
 /// log.append(other, start: .deferred) { _ in }   // queued, the writer not woken yet...
 /// log.startDeferred()             // ...until the end of the event loop's round
 /// log.reopen()                    // SIGHUP: logrotate moved the file
+/// log.rotate(suffix: "-20261203T120000Z")   // SIGUSR1: the writer moves it itself
 /// log.close()                     // flush, sync, stop
 /// ```
 ///
@@ -88,6 +90,23 @@ public final class EventLogWriter: Sendable {
     /// Reopens the file by name at the next batch boundary (for rotation); never splits a line.
     /// Only sets a flag and posts a semaphore, so it is safe even inside a signal handler.
     public func reopen() { queue.requestReopen() }
+
+    /// Renames the file to `path + suffix` and opens a new one at `path`, at the next batch
+    /// boundary. Every line before the rename is in the renamed file and every line after it in
+    /// the new one, so a shipper that finishes a renamed file at the rename (rsyslog's imfile)
+    /// misses none. A name already taken gets `.1`, `.2`, ... after the suffix.
+    public func rotate(suffix: String) { queue.requestRotation(suffix: suffix) }
+
+    /// The suffix a rotation at `seconds` since the Unix epoch gets: `-20261203T120000Z`, UTC,
+    /// so rotated names sort in time order.
+    public static func rotationSuffix(secondsSinceEpoch seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "-\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))"
+            + "T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+    }
 
     /// Writes and syncs what is queued, then closes. Later appends fail with `.closed`.
     /// Blocks until done (except when called from a completion, on the writer thread).

@@ -14,11 +14,15 @@ final class WriteQueue: Sendable {
         /// The writer found nothing to do and sleeps (or is about to) on `wakeup`.
         var writerIdle = false
         var closing = false
+        /// The suffix of a rotation asked for and not yet done.
+        var rotation: String?
     }
 
     /// What `take` found besides lines.
     struct Signals {
         var reopen = false
+        /// Rename the file to its path plus this suffix before the batch (`requestRotation`).
+        var rotation: String?
         var closing = false
     }
 
@@ -66,6 +70,18 @@ final class WriteQueue: Sendable {
         wakeup.signal()
     }
 
+    /// Asks the writer to rename the file to its path plus `suffix` and open a new one, between
+    /// two batches. Takes the lock: call it from a signal queue, not a raw signal handler.
+    func requestRotation(suffix: String) {
+        let signal = state.withLock { s -> Bool in
+            s.rotation = suffix
+            let wasIdle = s.writerIdle
+            s.writerIdle = false
+            return wasIdle
+        }
+        if signal { wakeup.signal() }
+    }
+
     /// Refuses further appends and wakes the writer; true for the first call only.
     func requestClose() -> Bool {
         let first = state.withLock { s -> Bool in
@@ -96,21 +112,22 @@ final class WriteQueue: Sendable {
     }
 
     /// Swaps everything queued into `batch` (which must be empty). Returns nil, and marks the
-    /// writer idle, when there is nothing to do: no lines, no reopen, not closing.
+    /// writer idle, when there is nothing to do: no lines, no reopen or rotation, not closing.
     func take(into batch: inout [PendingLine]) -> Signals? {
         let reopen = reopenRequested.exchange(false, ordering: .acquiring)
         return state.withLock { s -> Signals? in
-            if s.lines.isEmpty && !s.closing && !reopen {
+            if s.lines.isEmpty && !s.closing && !reopen && s.rotation == nil {
                 s.writerIdle = true
                 return nil
             }
             swap(&s.lines, &batch)
             s.writerIdle = false
-            return Signals(reopen: reopen, closing: s.closing)
+            defer { s.rotation = nil }
+            return Signals(reopen: reopen, rotation: s.rotation, closing: s.closing)
         }
     }
 
-    /// Sleeps until an append, reopen or close arrives.
+    /// Sleeps until an append, reopen, rotation or close arrives.
     func sleep() {
         wakeup.wait()
     }

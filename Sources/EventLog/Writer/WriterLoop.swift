@@ -51,7 +51,11 @@ final class WriterLoop {
                 idle()
                 continue
             }
-            if signals.reopen || reopenPending { reopen() }
+            if let suffix = signals.rotation {
+                rotate(suffix: suffix)
+            } else if signals.reopen || reopenPending {
+                reopen()
+            }
             // A batch goes to the file the path names now, not to one logrotate renamed a
             // moment ago: a shipper that finishes a renamed file at the rename (rsyslog's
             // imfile) would never read lines written there before the SIGHUP arrives.
@@ -230,6 +234,33 @@ final class WriterLoop {
         pendingCut = 0
         dirty = false
         stats.reopened()
+    }
+
+    /// Renames the open file to `path + suffix` (the first free name from there) and opens a
+    /// new one at the path. Lines are synced before the rename, so the renamed file is whole
+    /// on disk too. If the path no longer names the open file (someone else rotated it), this
+    /// is a reopen. A failed rename leaves everything as it was.
+    private func rotate(suffix: String) {
+        guard file.isStillNamed(by: path), access(path, F_OK) == 0 else {
+            reopen()
+            return
+        }
+        if dirty { syncAcknowledged() }
+        var target = path + suffix
+        var taken = 0
+        while access(target, F_OK) == 0 {
+            taken += 1
+            target = path + suffix + ".\(taken)"
+        }
+        do throws(SystemCallError) {
+            try Syscall.blocking("rename") { Glibc.rename(path, target) }
+        } catch {
+            stats.noted(StorageError(error))
+            return
+        }
+        stats.rotated()
+        // The new file's creation syncs the directory, which makes the rename durable as well.
+        reopen()
     }
 
     private func finish() {

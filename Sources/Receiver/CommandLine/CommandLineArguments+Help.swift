@@ -43,7 +43,9 @@ extension CommandLineArguments.CommandName {
                                    or [IPv6]:PORT; port 0 picks a free port and prints it)
               --event-log PATH     append events here instead (relative to the working directory)
 
-            SIGTERM or SIGINT stops it cleanly; SIGHUP reopens the log files after rotation.
+            SIGTERM or SIGINT stops it cleanly; SIGHUP reopens the log files after rotation
+            and re-reads the config; SIGUSR1 renames both logs to PATH-YYYYMMDDTHHMMSSZ
+            (UTC) between two batches and starts new ones.
             Exit status: 0 clean stop, 2 bad command line or config, 1 could not start.
             """
         case .checkConfig: """

@@ -1,4 +1,5 @@
 import System
+import Glibc
 import CallEvents
 import Dispatch
 import EventLog
@@ -66,6 +67,13 @@ enum ServeCommand {
                 storage.rejects.reopen()
                 Diagnostics.log(.info, "SIGHUP: reopening the logs")
                 reloader.reload()
+            },
+            onRotate: {
+                // One suffix for both logs, so a rotation's two files are found together.
+                let suffix = EventLogWriter.rotationSuffix(secondsSinceEpoch: time(nil))
+                storage.events.rotate(suffix: suffix)
+                storage.rejects.rotate(suffix: suffix)
+                Diagnostics.log(.info, "SIGUSR1: rotating the logs to *\(suffix)")
             })
         stopped.wait()
         withExtendedLifetime(signals) {}

@@ -66,4 +66,33 @@ final class RotationTests: ServerTestCase {
         XCTAssertEqual(try LogFile.ids(rejectsLogPath + ".1"), [first])
         XCTAssertEqual(try LogFile.ids(rejectsLogPath), [second])
     }
+
+    /// SIGUSR1: the server renames both logs itself, to one UTC suffix, between two batches.
+    func testSIGUSR1RotatesBothLogsToOneTimestampedName() throws {
+        let server = try startServer()
+        let bad = Requests.post("/hooks/impactpbx?token=\(Requests.secret)", body: "{")
+        let events = [try XCTUnwrap(try deliver(server).id), try XCTUnwrap(try deliver(server).id)]
+        let reject = try XCTUnwrap(try deliver(server, bad).id)
+        let directory = (eventLogPath as NSString).deletingLastPathComponent
+        func rotated(_ log: String) -> [String] {
+            let base = (log as NSString).lastPathComponent + "-"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                .filter { $0.hasPrefix(base) }.map { directory + "/" + $0 }
+        }
+        server.signal(SIGUSR1)
+        let deadline = Date().addingTimeInterval(3)
+        while (rotated(eventLogPath).isEmpty || rotated(rejectsLogPath).isEmpty) && Date() < deadline { usleep(2_000) }
+        let after = try XCTUnwrap(try deliver(server).id)
+
+        let eventFiles = rotated(eventLogPath), rejectFiles = rotated(rejectsLogPath)
+        XCTAssertEqual(eventFiles.count, 1, "\(eventFiles)")
+        XCTAssertEqual(rejectFiles.count, 1, "\(rejectFiles)")
+        let suffix = String(try XCTUnwrap(eventFiles.first).dropFirst(eventLogPath.count))
+        XCTAssertNotNil(suffix.range(of: #"^-[0-9]{8}T[0-9]{6}Z$"#, options: .regularExpression), suffix)
+        XCTAssertEqual(rejectFiles.first, rejectsLogPath + suffix, "one suffix for both logs")
+        XCTAssertEqual(try LogFile.ids(eventLogPath + suffix), events)
+        XCTAssertEqual(try LogFile.ids(rejectsLogPath + suffix), [reject])
+        XCTAssertEqual(try LogFile.ids(eventLogPath), [after])
+        XCTAssertEqual(server.isRunning, true)
+    }
 }
