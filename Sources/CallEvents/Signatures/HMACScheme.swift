@@ -21,16 +21,20 @@ public struct HMACScheme: Sendable {
         case body
     }
 
-    public var hash: Hash
-    public var header: String
-    public var prefix: String
-    public var encoding: Encoding
-    public var timestampHeader: String?
-    public var toleranceSeconds: Int
+    public let hash: Hash
+    public let header: String
+    public let prefix: String
+    public let encoding: Encoding
+    public let timestampHeader: String?
+    public let toleranceSeconds: Int
     /// Keyed once here, not per request: each check then hashes only the message.
     public let secrets: [[UInt8]]
     let pieces: [Piece]
     private let keyed: Keyed
+    /// Worked out once: header names as looked up, the prefix as bytes.
+    private let headerKey: String
+    private let timestampKey: String?
+    private let prefixBytes: [UInt8]
 
     /// One prepared HMAC per secret, for the scheme's hash.
     private enum Keyed: Sendable {
@@ -46,6 +50,9 @@ public struct HMACScheme: Sendable {
         self.hash = hash; self.header = header; self.prefix = prefix; self.encoding = encoding
         self.timestampHeader = timestampHeader; self.toleranceSeconds = toleranceSeconds
         self.secrets = secrets; self.pieces = pieces
+        headerKey = header.lowercased()
+        timestampKey = timestampHeader?.lowercased()
+        prefixBytes = Array(prefix.utf8)
         switch hash {
         case .sha1: keyed = .sha1(secrets.map { HMAC<SHA1>(key: $0) })
         case .sha256: keyed = .sha256(secrets.map { HMAC<SHA256>(key: $0) })
@@ -76,18 +83,29 @@ public struct HMACScheme: Sendable {
     /// `header` looks a request header up by its lower-case name; `now` is Unix seconds.
     /// Every secret is tried, so the time taken does not say which one (or whether one) matched.
     public func check(body: [UInt8], header lookup: (String) -> [UInt8]?, now: Int) -> SignatureCheck {
-        guard let presented = lookup(header.lowercased()), !presented.isEmpty else { return .refused(.missing) }
-        if let timestampHeader {
-            guard let stamp = lookup(timestampHeader.lowercased()), !stamp.isEmpty else { return .refused(.missing) }
+        guard let presented = lookup(headerKey), !presented.isEmpty else { return .refused(.missing) }
+        if let timestampKey {
+            guard let stamp = lookup(timestampKey), !stamp.isEmpty else { return .refused(.missing) }
             guard let seconds = Int(String(decoding: stamp, as: UTF8.self)) else { return .refused(.bad) }
             if toleranceSeconds > 0, abs(now - seconds) > toleranceSeconds { return .refused(.stale) }
         }
-        let prefixBytes = Array(prefix.utf8)
-        guard presented.count >= prefixBytes.count, Array(presented[..<prefixBytes.count]) == prefixBytes else {
+        guard presented.count >= prefixBytes.count, presented[..<prefixBytes.count].elementsEqual(prefixBytes) else {
             return .refused(.bad)
         }
         let encoded = presented[prefixBytes.count...]
         guard let signature = encoding == .hex ? Hex.decode(encoded) : Base64.decode(encoded) else { return .refused(.bad) }
+        // `{body}` alone (most senders) is hashed in place; a template is put together first.
+        let message = pieces == [.body] ? body : assemble(body: body, header: lookup)
+        var matched = false
+        switch keyed {
+        case .sha1(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        case .sha256(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        case .sha512(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
+        }
+        return matched ? .accepted : .refused(.bad)
+    }
+
+    private func assemble(body: [UInt8], header lookup: (String) -> [UInt8]?) -> [UInt8] {
         var message: [UInt8] = []
         message.reserveCapacity(body.count + 64)
         for piece in pieces {
@@ -97,12 +115,6 @@ public struct HMACScheme: Sendable {
             case .header(let name): message += lookup(name) ?? []
             }
         }
-        var matched = false
-        switch keyed {
-        case .sha1(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
-        case .sha256(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
-        case .sha512(let macs): for mac in macs { matched = ConstantTime.equals(mac.authenticationCode(for: message), signature) || matched }
-        }
-        return matched ? .accepted : .refused(.bad)
+        return message
     }
 }

@@ -13,9 +13,15 @@ import CallEvents
 /// ```
 public struct ActiveCalls: Sendable {
     public let ttlSeconds: Int
-    private var calls: [String: CallInProgress] = [:]
-    private var ended: Set<String> = []
-    private var endedOrder: [String] = []
+    private var calls: [CallKey: CallInProgress] = [:]
+    private var ended: Set<CallKey> = []
+    private var endedOrder: [CallKey] = []
+
+    /// Vendor and call id as they are: no `vendor:id` string put together per event.
+    private struct CallKey: Hashable, Sendable {
+        var vendor: String
+        var callID: String
+    }
     private var endedHead = 0
     private let endedWindow: Int
 
@@ -31,7 +37,7 @@ public struct ActiveCalls: Sendable {
     @discardableResult
     public mutating func add(_ event: LiveEvent) -> CallInProgress? {
         guard let vendor = event.vendor, let callID = event.callID else { return nil }
-        let id = vendor + ":" + callID
+        let id = CallKey(vendor: vendor, callID: callID)
         if ended.contains(id) { return nil }
         var call = calls[id] ?? CallInProgress(vendor: vendor, callID: callID)
         call.add(event)
@@ -58,7 +64,7 @@ public struct ActiveCalls: Sendable {
         }
     }
 
-    private mutating func remember(_ id: String) {
+    private mutating func remember(_ id: CallKey) {
         guard ended.insert(id).inserted else { return }
         if endedOrder.count < endedWindow {
             endedOrder.append(id)

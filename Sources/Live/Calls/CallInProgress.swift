@@ -101,13 +101,15 @@ public struct CallInProgress: Sendable, Equatable {
     }
 
     private mutating func mergeTimes(_ event: LiveEvent) {
+        // Each time is worked out once: an event from the writer formats it on asking.
+        let when = event.when
         reportedStart = Self.earliest(reportedStart, event.startedAt)
-        firstSeenAt = Self.earliest(firstSeenAt, event.when)
-        if event.opensCall { openedAt = Self.earliest(openedAt, event.when) }
-        answeredAt = Self.earliest(answeredAt, event.answeredAt ?? (event.type == "call.answered" ? event.when : nil))
-        if event.isTerminal { endedAt = Self.earliest(endedAt, event.endedAt ?? event.when) }
-        if let when = event.when, when > (lastEventAt ?? "") { lastEventAt = when }
-        if let received = event.receivedAt.flatMap(Timestamp.init(rfc3339:)) {
+        firstSeenAt = Self.earliest(firstSeenAt, when)
+        if event.opensCall { openedAt = Self.earliest(openedAt, when) }
+        answeredAt = Self.earliest(answeredAt, event.answeredAt ?? (event.type == "call.answered" ? when : nil))
+        if event.isTerminal { endedAt = Self.earliest(endedAt, event.endedAt ?? when) }
+        if let when, when > (lastEventAt ?? "") { lastEventAt = when }
+        if let received = event.receivedTimestamp {
             lastReceived = max(lastReceived, received.milliseconds)
         }
     }

@@ -22,11 +22,35 @@ public struct LiveEvent: Sendable {
     public let `extension`: String?
     public let outcome: String?
     public let talkSeconds: Int?
-    public let receivedAt: String?
-    public let occurredAt: String?
-    public let startedAt: String?
-    public let answeredAt: String?
-    public let endedAt: String?
+    public var receivedAt: String? { received.text }
+    public var occurredAt: String? { occurred.text }
+    public var startedAt: String? { started.text }
+    public var answeredAt: String? { answered.text }
+    public var endedAt: String? { ended.text }
+
+    /// When it was received, without a round trip through text where the event is at hand.
+    public var receivedTimestamp: Timestamp? {
+        switch received {
+        case .text(let text): text.flatMap(Timestamp.init(rfc3339:))
+        case .stamp(let stamp): stamp
+        }
+    }
+
+    /// A time as the line has it, or as the event has it and formatted only when asked: most
+    /// events written never have their times read here (their call ended already).
+    private enum Time: Sendable {
+        case text(String?)
+        case stamp(Timestamp?)
+
+        var text: String? {
+            switch self {
+            case .text(let text): text
+            case .stamp(let stamp): stamp?.rfc3339
+            }
+        }
+    }
+
+    private let received: Time, occurred: Time, started: Time, answered: Time, ended: Time
 
     /// Parses a line; nil for a line that is not a JSON object (readers skip those).
     public init?(line: [UInt8]) {
@@ -43,8 +67,8 @@ public struct LiveEvent: Sendable {
         to = value["to"]?["number"]?.stringValue ?? value["to"]?["name"]?.stringValue
         self.extension = text("extension"); outcome = text("outcome")
         talkSeconds = value["talk_seconds"]?.numberLiteral.flatMap { Int($0) }
-        receivedAt = text("received_at"); occurredAt = text("occurred_at")
-        startedAt = text("started_at"); answeredAt = text("answered_at"); endedAt = text("ended_at")
+        received = .text(text("received_at")); occurred = .text(text("occurred_at"))
+        started = .text(text("started_at")); answered = .text(text("answered_at")); ended = .text(text("ended_at"))
     }
 
     /// The fields of an event just written as `line`, taken from the event itself: the writer
@@ -57,8 +81,8 @@ public struct LiveEvent: Sendable {
         to = event.to.number ?? event.to.name
         self.extension = event.extension; outcome = event.outcome?.rawValue
         talkSeconds = event.talkSeconds
-        receivedAt = event.receivedAt.rfc3339; occurredAt = event.occurredAt?.rfc3339
-        startedAt = event.startedAt?.rfc3339; answeredAt = event.answeredAt?.rfc3339; endedAt = event.endedAt?.rfc3339
+        received = .stamp(event.receivedAt); occurred = .stamp(event.occurredAt)
+        started = .stamp(event.startedAt); answered = .stamp(event.answeredAt); ended = .stamp(event.endedAt)
     }
 
     /// When it happened: the vendor's own time, else when it was received.

@@ -24,9 +24,12 @@ struct RouteTable: Sendable {
     }
 
     let routes: [Configuration.Route]
+    /// Each route's path as bytes, compared as contiguous bytes with the request's.
+    private let paths: [[UInt8]]
 
     init(_ routes: [Configuration.Route]) {
         self.routes = routes
+        self.paths = routes.map { Array($0.path.utf8) }
     }
 
     /// The matching route, or nil (`404`). `path` is the path without the query. Works on the
@@ -55,7 +58,12 @@ struct RouteTable: Sendable {
     }
 
     private func route(at path: Substring) -> Configuration.Route? {
-        for route in routes where route.path.utf8.elementsEqual(path.utf8) { return route }
-        return nil
+        let index = path.utf8.withContiguousStorageIfAvailable { wanted in
+            paths.firstIndex { candidate in
+                candidate.count == wanted.count
+                    && candidate.withUnsafeBufferPointer { $0.elementsEqual(wanted) }
+            }
+        } ?? paths.firstIndex { $0.elementsEqual(path.utf8) }
+        return index.map { routes[$0] }
     }
 }

@@ -13,30 +13,53 @@ public enum Base64 {
     public enum Alphabet: Sendable { case standard, url }
 
     public static func decode(_ text: some Collection<UInt8>, alphabet: Alphabet = .standard) -> [UInt8]? {
-        var body = Array(text)
+        // As Hex.decode: contiguous bytes once, not the collection's witnesses per character.
+        if let decoded = text.withContiguousStorageIfAvailable({ decode(bytes: $0, alphabet: alphabet) }) {
+            return decoded
+        }
+        return Array(text).withUnsafeBufferPointer { decode(bytes: $0, alphabet: alphabet) }
+    }
+
+    private static func decode(bytes text: UnsafeBufferPointer<UInt8>, alphabet: Alphabet) -> [UInt8]? {
         // At most two `=`, and only at the end.
-        var padding = 0
-        while body.last == UInt8(ascii: "="), padding < 2 {
-            body.removeLast()
+        var end = text.count, padding = 0
+        while end > 0, text[end - 1] == UInt8(ascii: "="), padding < 2 {
+            end -= 1
             padding += 1
         }
-        guard body.count % 4 != 1, padding == 0 || (body.count + padding) % 4 == 0 else { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(body.count * 3 / 4)
-        var accumulator: UInt32 = 0, bits = 0
-        for byte in body {
-            guard let value = sextet(byte, alphabet) else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                result.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        guard end % 4 != 1, padding == 0 || (end + padding) % 4 == 0 else { return nil }
+        let table = alphabet == .standard ? standardValues : urlValues
+        var valid = true
+        let result = [UInt8](unsafeUninitializedCapacity: end * 6 / 8) { out, initialized in
+            var accumulator: UInt32 = 0, bits = 0, produced = 0
+            for index in 0..<end {
+                let value = table[Int(text[index])]
+                guard value >= 0 else {
+                    valid = false
+                    break
+                }
+                accumulator = accumulator << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    out[produced] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                    produced += 1
+                }
             }
+            // RFC 4648 §3.5: bits left over must be zero, so each byte string has one text and a
+            // signature cannot be altered in its last character without changing its bytes.
+            if accumulator & ((1 << UInt32(bits)) - 1) != 0 { valid = false }
+            initialized = produced
         }
-        // RFC 4648 §3.5: bits left over must be zero, so each byte string has one text and a
-        // signature cannot be altered in its last character without changing its bytes.
-        guard accumulator & ((1 << UInt32(bits)) - 1) == 0 else { return nil }
-        return result
+        return valid ? result : nil
+    }
+
+    /// Each byte's value in the alphabet, -1 for a byte outside it.
+    private static let standardValues = values(.standard)
+    private static let urlValues = values(.url)
+
+    private static func values(_ alphabet: Alphabet) -> [Int8] {
+        (0...255).map { sextet(UInt8($0), alphabet).map { Int8($0) } ?? -1 }
     }
 
     /// The text of `bytes` in `alphabet`, with `=` padding unless `padded` is false.

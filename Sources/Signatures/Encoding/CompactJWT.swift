@@ -20,7 +20,13 @@ public struct CompactJWT: Sendable, Equatable {
     /// nil unless `text` (white space around it ignored) is exactly three base64url segments
     /// separated by dots, each of which decodes.
     public init?(_ text: some Collection<UInt8>) {
-        var bytes = Array(text)
+        // Reached unspecialized from other modules: copy contiguous bytes in one go, not
+        // through the collection's witnesses byte by byte.
+        self.init(bytes: text.withContiguousStorageIfAvailable { Array($0) } ?? Array(text))
+    }
+
+    private init?(bytes: [UInt8]) {
+        var bytes = bytes
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }

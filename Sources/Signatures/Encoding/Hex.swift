@@ -20,18 +20,20 @@ public enum Hex {
 
     /// nil for an odd length or any character that is not a hex digit.
     public static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+        // Callers in other modules reach this unspecialized: go through contiguous bytes once
+        // rather than through the collection's witnesses for every character.
+        if let decoded = text.withContiguousStorageIfAvailable({ decode(bytes: $0) }) { return decoded }
+        return Array(text).withUnsafeBufferPointer { decode(bytes: $0) }
+    }
+
+    private static func decode(bytes text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard text.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count / 2)
-        var high: UInt8? = nil
-        for character in text {
-            guard let value = nibble(character) else { return nil }
-            if let first = high {
-                out.append(first << 4 | value)
-                high = nil
-            } else {
-                high = value
-            }
+        var out = [UInt8](repeating: 0, count: text.count / 2)
+        var index = 0
+        while index < out.count {
+            guard let high = nibble(text[2 * index]), let low = nibble(text[2 * index + 1]) else { return nil }
+            out[index] = high << 4 | low
+            index += 1
         }
         return out
     }

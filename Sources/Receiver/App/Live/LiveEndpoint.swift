@@ -20,6 +20,9 @@ enum LiveEndpoint {
     static let cookieName = "callhook_admin"
 
     init?(path: Substring) {
+        // Every live path starts `/c` or `/s`: a webhook's path is turned away after two bytes.
+        let second = path.utf8.dropFirst().first
+        guard second == UInt8(ascii: "c") || second == UInt8(ascii: "s") else { return nil }
         switch path {
         case "/console": self = .console
         case "/console/console.js": self = .consoleScript
