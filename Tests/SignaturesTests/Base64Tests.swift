@@ -32,4 +32,19 @@ final class Base64Tests: XCTestCase {
             XCTAssertNil(Base64.decode(text.utf8), text)
         }
     }
+
+    /// Every length from 0 to 200 and both alphabets, padded and not: decoding undoes encoding,
+    /// through the whole-quad path and the one for the last two or three characters alike.
+    func testDecodingUndoesEncodingAtEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...200 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for alphabet in [Base64.Alphabet.standard, .url] {
+                for padded in [true, false] {
+                    let text = Base64.encode(bytes, alphabet: alphabet, padded: padded)
+                    XCTAssertEqual(Base64.decode(text.utf8, alphabet: alphabet), bytes, "\(length) \(alphabet) \(padded)")
+                }
+            }
+        }
+    }
 }

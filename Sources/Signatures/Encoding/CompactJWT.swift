@@ -31,14 +31,17 @@ public struct CompactJWT: Sendable, Equatable {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
         let token = bytes[start...]
-        let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-              let header = Base64.decode(parts[0], alphabet: .url),
-              let payload = Base64.decode(parts[1], alphabet: .url),
-              let signature = Base64.decode(parts[2], alphabet: .url) else { return nil }
+        // The two dots, found with a plain scan (`split` costs more than the base64 decoding).
+        guard let first = token.firstIndex(of: UInt8(ascii: ".")),
+              let second = token[(first + 1)...].firstIndex(of: UInt8(ascii: ".")),
+              token[(second + 1)...].firstIndex(of: UInt8(ascii: ".")) == nil,
+              first > token.startIndex, second > first + 1,
+              let header = Base64.decode(token[..<first], alphabet: .url),
+              let payload = Base64.decode(token[(first + 1)..<second], alphabet: .url),
+              let signature = Base64.decode(token[(second + 1)...], alphabet: .url) else { return nil }
         self.header = header
         self.payload = payload
         self.signature = signature
-        self.signingInput = Array(token[parts[0].startIndex..<parts[1].endIndex])
+        self.signingInput = Array(token[..<second])
     }
 }
