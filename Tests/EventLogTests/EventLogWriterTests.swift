@@ -194,23 +194,38 @@ final class EventLogWriterTests: XCTestCase {
         XCTAssertEqual(ScratchDirectory.bytes(of: path), [])
     }
 
+    private static let threads = 8, perThread = 1_000
+
+    /// The first half of each thread's lines, then `between`, then the second half, appended
+    /// from `threads` threads at once.
+    private static func appendAround(_ log: EventLogWriter, outcomes: Outcomes, _ between: () -> Void) {
+        func append(_ numbers: Range<Int>) {
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                for n in numbers {
+                    log.append(Array(line(thread: t, number: n).utf8), completion: outcomes.completion())
+                }
+            }
+        }
+        append(0..<perThread / 2)
+        between()
+        append(perThread / 2..<perThread)
+    }
+
+    /// Every line `appendAround` appends.
+    private static var allLines: Set<String> {
+        Set((0..<threads).flatMap { t in (0..<perThread).map { line(thread: t, number: $0) } })
+    }
+
     func testReopenAfterRenameNeitherLosesNorSplitsNorDuplicatesLines() throws {
         let path = dir.file("events.jsonl")
         let rotated = dir.file("events.jsonl.1")
         let log = try EventLogWriter(path: path, fsync: .always)
         let outcomes = Outcomes()
-        let threads = 8, perThread = 1_000
-        func appendHalf(_ numbers: Range<Int>) {
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                for n in numbers {
-                    log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
-                }
-            }
+        let threads = Self.threads, perThread = Self.perThread
+        Self.appendAround(log, outcomes: outcomes) {
+            XCTAssertEqual(rename(path, rotated), 0)
+            log.reopen()
         }
-        appendHalf(0..<perThread / 2)
-        XCTAssertEqual(rename(path, rotated), 0)
-        log.reopen()
-        appendHalf(perThread / 2..<perThread)
         // Appends race with the reopen on purpose: some land before it, some after.
         XCTAssertTrue(outcomes.wait())
         XCTAssertEqual(outcomes.all.count, threads * perThread)
@@ -222,8 +237,7 @@ final class EventLogWriterTests: XCTestCase {
         XCTAssertFalse(new.isEmpty, "nothing went to the reopened file")
         XCTAssertEqual(ScratchDirectory.bytes(of: rotated).last, UInt8(ascii: "\n"))
         XCTAssertEqual(ScratchDirectory.bytes(of: path).last, UInt8(ascii: "\n"))
-        var expected = Set<String>()
-        for t in 0..<threads { for n in 0..<perThread { expected.insert(Self.line(thread: t, number: n)) } }
+        let expected = Self.allLines
         XCTAssertEqual(old.count + new.count, threads * perThread, "a line was lost or duplicated")
         XCTAssertEqual(Set(old + new), expected)
         XCTAssertEqual(log.stats.reopens, 1)
@@ -274,17 +288,8 @@ final class EventLogWriterTests: XCTestCase {
         let path = dir.file("events.jsonl")
         let log = try EventLogWriter(path: path, fsync: .always)
         let outcomes = Outcomes()
-        let threads = 8, perThread = 1_000
-        func appendHalf(_ numbers: Range<Int>) {
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                for n in numbers {
-                    log.append(Array(Self.line(thread: t, number: n).utf8), completion: outcomes.completion())
-                }
-            }
-        }
-        appendHalf(0..<perThread / 2)
-        log.rotate(suffix: "-r")
-        appendHalf(perThread / 2..<perThread)
+        let threads = Self.threads, perThread = Self.perThread
+        Self.appendAround(log, outcomes: outcomes) { log.rotate(suffix: "-r") }
         XCTAssertTrue(outcomes.wait())
         // The rotation has happened once a line appended after every earlier one is in the new file.
         XCTAssertNoThrow(try log.appendAndWait("{\"last\":1}").get())
@@ -297,8 +302,7 @@ final class EventLogWriterTests: XCTestCase {
         let old = ScratchDirectory.lines(of: path + "-r")
         let new = ScratchDirectory.lines(of: path)
         XCTAssertEqual(new.suffix(2), ["{\"last\":1}", "{\"after\":1}"])
-        var expected = Set<String>()
-        for t in 0..<threads { for n in 0..<perThread { expected.insert(Self.line(thread: t, number: n)) } }
+        let expected = Self.allLines
         XCTAssertEqual(old.count + new.count - 2, threads * perThread, "a line was lost or duplicated")
         XCTAssertEqual(Set(old + new.dropLast(2)), expected)
         XCTAssertEqual(log.stats.rotations, 1)
