@@ -35,7 +35,8 @@ struct LoadBenchmark {
         var nginxCPUMicros: Double?
     }
 
-    func run(serverBinary: String) throws {
+    @discardableResult
+    func run(serverBinary: String) throws -> [RunResult] {
         let dir = try TemporaryDirectory()
         let secret = "bench-secret-0123456789"
         let signing = verify ? #","secret":"\#(secret)","verify":{"scheme":"hmac-sha256","header":"X-Signature","encoding":"hex"}"# : ""
@@ -119,6 +120,29 @@ struct LoadBenchmark {
               + "\(format(median(results.map(\.linesPerWrite)), decimals: 1)) lines/write"
               + (ratios.isEmpty ? "" : ", nginx return 200 \(format(median(results.compactMap(\.nginxCPUMicros)), decimals: 1)) µs/req, "
                  + "ratio \(format(median(ratios), decimals: 2))x"))
+        return results
+    }
+
+    /// The `verify` target measured the way a noisy machine allows: `pairs` single runs without
+    /// and with `verify: hmac-sha256`, interleaved so drift hits both sides alike, then the
+    /// throughput lost between the two medians and the median of the pairs' own ratios.
+    func compareVerify(pairs: Int, serverBinary: String) throws {
+        var plain: [Double] = [], signed: [Double] = []
+        for pair in 1...max(pairs, 1) {
+            var one = self
+            one.runs = 1
+            one.compareWithNginx = false
+            one.verify = false
+            print("pair \(pair), without verify:")
+            plain += try one.run(serverBinary: serverBinary).map(\.requestsPerSecond)
+            one.verify = true
+            print("pair \(pair), with verify:")
+            signed += try one.run(serverBinary: serverBinary).map(\.requestsPerSecond)
+        }
+        let lost = 1 - median(signed) / max(median(plain), 1)
+        let ratios = zip(signed, plain).map { $0 / max($1, 1) }
+        print("verify: \(pairs) pairs, median \(format(median(plain))) req/s without, \(format(median(signed))) with: "
+              + "\(format(lost * 100, decimals: 1)) % lost (target ≤ 10 %); median pair ratio \(format(median(ratios), decimals: 3))")
     }
 
     private static func delta(_ series: String, _ before: String, _ after: String) -> Double {

@@ -7,6 +7,7 @@ import Foundation
 //   callhook-bench load [options]              the server under wrk (Debian's `wrk` package)
 //       --fsync always|never  --payload json|form  --seconds N  --runs N
 //       --loops N  --unpinned  --idle N  --no-nginx  --verify (hmac-sha256 on the route)
+//       --verify-pairs N (N interleaved single runs without and with --verify, and the loss)
 //       (per run: req/s, p99, CPU µs and context switches per request, lines per write, and
 //       nginx `return 200` under the same wrk command for the CPU ratio)
 //   callhook-bench stream [--streams N] [--seconds N]   deliveries with N /stream subscribers
@@ -45,6 +46,11 @@ do {
         CryptoBenchmark.run(rounds: 5)
     case "load":
         let load = loadBenchmark()
+        if let pairs = option("--verify-pairs").flatMap({ Int($0) }) {
+            print("load: \(load.payload.name), fsync \(load.fsync), verify against none, \(pairs) interleaved pairs")
+            try load.compareVerify(pairs: pairs, serverBinary: serverBinary)
+            break
+        }
         print("load: \(load.payload.name), fsync \(load.fsync), \(load.eventLoops) event loop(s), "
               + (load.pinned ? "server on core 0, wrk on core 1" : "unpinned") + (load.verify ? ", verify hmac-sha256" : ""))
         try load.run(serverBinary: serverBinary)
@@ -79,7 +85,7 @@ do {
         print("load: both cores, 2 event loops, fsync never, unpinned")
         try unpinned.run(serverBinary: serverBinary)
     default:
-        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] [--verify] | all")
+        print("usage: callhook-bench decode | vendors [--count N] | stats [--events N] | load [--fsync always|never] [--payload json|form] [--seconds N] [--runs N] [--loops N] [--unpinned] [--idle N] [--no-nginx] [--verify] [--verify-pairs N] | all")
         exit(arguments.isEmpty ? 0 : 2)
     }
 } catch {
