@@ -312,17 +312,31 @@ final class EventLogWriterTests: XCTestCase {
     func testRotationNeverOverwritesAnEarlierRotatedFile() throws {
         let path = dir.file("events.jsonl")
         let log = try EventLogWriter(path: path, fsync: .always)
+        var renamed: [String?] = []
         for (n, name) in ["a", "b", "c"].enumerated() {
             XCTAssertNoThrow(try log.appendAndWait("{\"\(name)\":\(n)}").get())
-            log.rotate(suffix: "-s")
+            renamed.append(try Self.rotateAndWait(log, suffix: "-s").get())
         }
         XCTAssertNoThrow(try log.appendAndWait("{\"d\":3}").get())
         log.close()
+        XCTAssertEqual(renamed, [path + "-s", path + "-s.1", path + "-s.2"])
         XCTAssertEqual(ScratchDirectory.lines(of: path + "-s"), ["{\"a\":0}"])
         XCTAssertEqual(ScratchDirectory.lines(of: path + "-s.1"), ["{\"b\":1}"])
         XCTAssertEqual(ScratchDirectory.lines(of: path + "-s.2"), ["{\"c\":2}"])
         XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"d\":3}"])
         XCTAssertEqual(log.stats.rotations, 3)
+    }
+
+    /// Asks for a rotation and waits until the writer says how it went.
+    private static func rotateAndWait(_ log: EventLogWriter, suffix: String) -> Result<String?, StorageError> {
+        let outcome = Locked<Result<String?, StorageError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        log.rotate(suffix: suffix) { result in
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return outcome.withLock { $0! }
     }
 
     /// If logrotate moved the file already, a rotation does not rename the new file it made:
@@ -332,13 +346,21 @@ final class EventLogWriterTests: XCTestCase {
         let log = try EventLogWriter(path: path, fsync: .always)
         XCTAssertNoThrow(try log.appendAndWait("{\"a\":1}").get())
         XCTAssertEqual(rename(path, path + ".1"), 0)
-        log.rotate(suffix: "-x")
+        XCTAssertEqual(try Self.rotateAndWait(log, suffix: "-x").get(), nil)
         XCTAssertNoThrow(try log.appendAndWait("{\"b\":2}").get())
         log.close()
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-x"))
         XCTAssertEqual(ScratchDirectory.lines(of: path + ".1"), ["{\"a\":1}"])
         XCTAssertEqual(ScratchDirectory.lines(of: path), ["{\"b\":2}"])
         XCTAssertEqual(log.stats.rotations, 0)
+    }
+
+    func testRotationAfterCloseSaysClosed() throws {
+        let log = try EventLogWriter(path: dir.file("events.jsonl"), fsync: .always)
+        log.close()
+        XCTAssertThrowsError(try Self.rotateAndWait(log, suffix: "-c").get()) {
+            XCTAssertEqual($0 as? StorageError, .closed)
+        }
     }
 
     func testRotationSuffixIsUTCAndSortsByTime() {

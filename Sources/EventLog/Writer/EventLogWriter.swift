@@ -94,8 +94,12 @@ public final class EventLogWriter: Sendable {
     /// Renames the file to `path + suffix` and opens a new one at `path`, at the next batch
     /// boundary. Every line before the rename is in the renamed file and every line after it in
     /// the new one, so a shipper that finishes a renamed file at the rename (rsyslog's imfile)
-    /// misses none. A name already taken gets `.1`, `.2`, ... after the suffix.
-    public func rotate(suffix: String) { queue.requestRotation(suffix: suffix) }
+    /// misses none. A name already taken gets `.1`, `.2`, ... after the suffix. `done` runs on
+    /// the writer's thread with the renamed file's path, nil if the path named another file
+    /// already (then it only reopened), or the error that left the file as it was.
+    public func rotate(suffix: String, done: @escaping @Sendable (Result<String?, StorageError>) -> Void = { _ in }) {
+        queue.requestRotation(WriteQueue.Rotation(suffix: suffix, done: done))
+    }
 
     /// The suffix a rotation at `seconds` since the Unix epoch gets: `-20261203T120000Z`, UTC,
     /// so rotated names sort in time order.

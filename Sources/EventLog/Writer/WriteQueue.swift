@@ -14,16 +14,23 @@ final class WriteQueue: Sendable {
         /// The writer found nothing to do and sleeps (or is about to) on `wakeup`.
         var writerIdle = false
         var closing = false
-        /// The suffix of a rotation asked for and not yet done.
-        var rotation: String?
+        /// Rotations asked for and not yet done, in order.
+        var rotations: [Rotation] = []
     }
 
     /// What `take` found besides lines.
     struct Signals {
         var reopen = false
-        /// Rename the file to its path plus this suffix before the batch (`requestRotation`).
-        var rotation: String?
+        /// Rename the file before the batch, once for each (`requestRotation`).
+        var rotations: [Rotation] = []
         var closing = false
+    }
+
+    /// A rotation's suffix, and what to tell when it is done: the renamed file's path, nil when
+    /// it only reopened (the path named another file already), or the error that stopped it.
+    struct Rotation: Sendable {
+        var suffix: String
+        var done: @Sendable (Result<String?, StorageError>) -> Void
     }
 
     private let state = Locked(State())
@@ -72,13 +79,15 @@ final class WriteQueue: Sendable {
 
     /// Asks the writer to rename the file to its path plus `suffix` and open a new one, between
     /// two batches. Takes the lock: call it from a signal queue, not a raw signal handler.
-    func requestRotation(suffix: String) {
-        let signal = state.withLock { s -> Bool in
-            s.rotation = suffix
+    func requestRotation(_ rotation: Rotation) {
+        let (accepted, signal) = state.withLock { s -> (Bool, Bool) in
+            guard !s.closing else { return (false, false) }
+            s.rotations.append(rotation)
             let wasIdle = s.writerIdle
             s.writerIdle = false
-            return wasIdle
+            return (true, wasIdle)
         }
+        if !accepted { rotation.done(.failure(.closed)) }
         if signal { wakeup.signal() }
     }
 
@@ -116,14 +125,14 @@ final class WriteQueue: Sendable {
     func take(into batch: inout [PendingLine]) -> Signals? {
         let reopen = reopenRequested.exchange(false, ordering: .acquiring)
         return state.withLock { s -> Signals? in
-            if s.lines.isEmpty && !s.closing && !reopen && s.rotation == nil {
+            if s.lines.isEmpty && !s.closing && !reopen && s.rotations.isEmpty {
                 s.writerIdle = true
                 return nil
             }
             swap(&s.lines, &batch)
             s.writerIdle = false
-            defer { s.rotation = nil }
-            return Signals(reopen: reopen, rotation: s.rotation, closing: s.closing)
+            defer { s.rotations.removeAll() }
+            return Signals(reopen: reopen, rotations: s.rotations, closing: s.closing)
         }
     }
 

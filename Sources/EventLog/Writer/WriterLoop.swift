@@ -51,11 +51,8 @@ final class WriterLoop {
                 idle()
                 continue
             }
-            if let suffix = signals.rotation {
-                rotate(suffix: suffix)
-            } else if signals.reopen || reopenPending {
-                reopen()
-            }
+            for rotation in signals.rotations { rotation.done(rotate(suffix: rotation.suffix)) }
+            if signals.rotations.isEmpty && (signals.reopen || reopenPending) { reopen() }
             // A batch goes to the file the path names now, not to one logrotate renamed a
             // moment ago: a shipper that finishes a renamed file at the rename (rsyslog's
             // imfile) would never read lines written there before the SIGHUP arrives.
@@ -240,10 +237,10 @@ final class WriterLoop {
     /// new one at the path. Lines are synced before the rename, so the renamed file is whole
     /// on disk too. If the path no longer names the open file (someone else rotated it), this
     /// is a reopen. A failed rename leaves everything as it was.
-    private func rotate(suffix: String) {
+    private func rotate(suffix: String) -> Result<String?, StorageError> {
         guard file.isStillNamed(by: path), access(path, F_OK) == 0 else {
             reopen()
-            return
+            return .success(nil)
         }
         if dirty { syncAcknowledged() }
         var target = path + suffix
@@ -256,11 +253,12 @@ final class WriterLoop {
             try Syscall.blocking("rename") { Glibc.rename(path, target) }
         } catch {
             stats.noted(StorageError(error))
-            return
+            return .failure(StorageError(error))
         }
         stats.rotated()
         // The new file's creation syncs the directory, which makes the rename durable as well.
         reopen()
+        return .success(target)
     }
 
     private func finish() {

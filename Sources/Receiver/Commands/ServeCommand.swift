@@ -71,9 +71,16 @@ enum ServeCommand {
             onRotate: {
                 // One suffix for both logs, so a rotation's two files are found together.
                 let suffix = EventLogWriter.rotationSuffix(secondsSinceEpoch: time(nil))
-                storage.events.rotate(suffix: suffix)
-                storage.rejects.rotate(suffix: suffix)
-                Diagnostics.log(.info, "SIGUSR1: rotating the logs to *\(suffix)")
+                for log in [storage.events, storage.rejects] {
+                    let path = log.path
+                    log.rotate(suffix: suffix) { result in
+                        switch result {
+                        case .success(let renamed?): Diagnostics.log(.info, "SIGUSR1: \(path) rotated to \(renamed)")
+                        case .success(nil): Diagnostics.log(.info, "SIGUSR1: \(path) was already moved; reopened it")
+                        case .failure(let error): Diagnostics.log(.error, "SIGUSR1: \(path) not rotated: \(error)")
+                        }
+                    }
+                }
             })
         stopped.wait()
         withExtendedLifetime(signals) {}
