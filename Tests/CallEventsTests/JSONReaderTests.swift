@@ -74,18 +74,16 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertGreaterThan(withText, 100, "the property was checked on too few inputs")
     }
 
-    func testTopLevelNameHashes() {
+    func testEveryMemberCarriesItsNameHash() {
         let text: [UInt8] = Array(#"{"CallID":1,"Caller ID Num":{"x":2},"a":3}"#.utf8)
-        text.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer, keepingText: true)
-            do {
-                _ = try reader.readDocument()
-            } catch {
-                XCTFail("\(error)")
-            }
-            XCTAssertEqual(reader.nameHashes, [FieldName.hash("callid" as StaticString),
-                                               FieldName.hash("calleridnum" as StaticString),
-                                               FieldName.hash("a" as StaticString)])
+        let value = try? JSONParser.parse(text).get()
+        guard case .object(let members)? = value, case .object(let inner) = members[1].value else {
+            return XCTFail("not an object: \(String(describing: value))")
         }
+        XCTAssertEqual(members.map(\.nameHash), [FieldName.hash("callid" as StaticString),
+                                                 FieldName.hash("calleridnum" as StaticString),
+                                                 FieldName.hash("a" as StaticString)])
+        XCTAssertEqual(inner.map(\.nameHash), [FieldName.hash("x" as StaticString)], "nested objects too")
+        XCTAssertEqual(members.map(\.nameHash), members.map { FieldName.hash($0.key) }, "as the public init makes it")
     }
 }

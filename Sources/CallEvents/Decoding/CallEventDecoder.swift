@@ -21,7 +21,7 @@ public enum CallEventDecoder {
         if delivery.method == "GET" {
             body = delivery.query.map { query in
                 query.withUnsafeBufferPointer { DecodedBody(form: FormDecoding.collect($0, dropping: delivery.droppedQueryFields)) }
-            } ?? DecodedBody(value: .object([]), nameHashes: [])
+            } ?? DecodedBody(value: .object([]))
         } else {
             if case .vendor(let vendor) = choice, vendor.definition?.body == .jwt {
                 // Documentation.docc/Vendors.md: a compact JWT whose payload is the JSON to decode;
@@ -59,12 +59,12 @@ public enum CallEventDecoder {
                route: route, source: source, catalog: catalog)
     }
 
-    /// `body.value` is `raw`; its text and name hashes, when known, save working them out again.
+    /// `body.value` is `raw`; its text, when known, saves writing it again.
     static func decode(_ body: DecodedBody, query: JSONValue?, as choice: VendorChoice,
                        hint: String?, id: String, receivedAt: Timestamp, route: String,
                        source: EventSource, catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
         let raw = body.value
-        let fields = Fields(raw: raw, query: query, nameHashes: body.nameHashes)
+        let fields = Fields(raw: raw, query: query)
         let vendor: Vendor
         switch choice {
         case .vendor(let chosen): vendor = chosen

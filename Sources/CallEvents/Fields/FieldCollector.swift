@@ -17,8 +17,6 @@ struct FieldCollector {
 
     /// The object's members as they are gathered: no second pass builds them.
     private(set) var members: [JSONMember] = []
-    /// `FieldName.hash` of each member's name, in order.
-    private(set) var nameHashes: [UInt64] = []
     /// Two ASCII names with different hashes differ; once a name is not ASCII, names are only
     /// compared as strings (canonical equivalence), as `==` does.
     private var allASCII = true
@@ -29,7 +27,6 @@ struct FieldCollector {
 
     init(capacity: Int = 0) {
         members.reserveCapacity(capacity)
-        nameHashes.reserveCapacity(capacity)
     }
 
     var isEmpty: Bool { members.isEmpty }
@@ -56,8 +53,7 @@ struct FieldCollector {
             }
             return
         }
-        members.append(JSONMember(name.text, .string(value)))
-        nameHashes.append(name.hash)
+        members.append(JSONMember(key: name.text, value: .string(value), nameHash: name.hash))
         if positions != nil {
             positions![name.text] = members.count - 1
         } else if members.count > Self.linearLimit {
@@ -69,14 +65,12 @@ struct FieldCollector {
 
     private func position(of name: Name) -> Int? {
         if let positions { return positions[name.text] }
-        return nameHashes.withUnsafeBufferPointer { hashes in
-            members.withUnsafeBufferPointer { members in
-                for k in 0..<members.count {
-                    if allASCII, hashes[k] != name.hash { continue }
-                    if members[k].key == name.text { return k }
-                }
-                return nil
+        return members.withUnsafeBufferPointer { members in
+            for k in 0..<members.count {
+                if allASCII, members[k].nameHash != name.hash { continue }
+                if members[k].key == name.text { return k }
             }
+            return nil
         }
     }
 }

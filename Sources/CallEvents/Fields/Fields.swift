@@ -14,33 +14,18 @@
 struct Fields {
     let raw: JSONValue
     let query: JSONValue?
-    /// `raw`'s members and the hash of each one's normalized name: a decoder makes some twenty
-    /// lookups in a payload of some thirty members, so each lookup compares hashes first.
+    /// `raw`'s members, each with the hash of its normalized name (`JSONMember.nameHash`): a
+    /// decoder makes some twenty lookups in a payload of some thirty members, so each lookup
+    /// compares hashes first.
     private let members: [JSONMember]
-    private let hashes: [UInt64]
 
-    /// `FieldName.hash` of each of `raw`'s members, in order (empty unless `raw` is an object).
-    var memberHashes: [UInt64] { hashes }
-
-    /// `nameHashes`: `FieldName.hash` of each of `raw`'s member names, when already known.
-    init(raw: JSONValue, query: JSONValue? = nil, nameHashes: [UInt64]? = nil) {
+    init(raw: JSONValue, query: JSONValue? = nil) {
         self.raw = raw
         self.query = query
-        if case .object(let members) = raw, let nameHashes, nameHashes.count == members.count {
+        if case .object(let members) = raw {
             self.members = members
-            hashes = nameHashes
-        } else if case .object(let members) = raw {
-            self.members = members
-            // Through a buffer pointer: members are borrowed, not copied (no retain and release each).
-            hashes = members.withUnsafeBufferPointer { members in
-                [UInt64](unsafeUninitializedCapacity: members.count) { out, initialized in
-                    for i in 0..<members.count { out[i] = FieldName.hash(members[i].key) }
-                    initialized = members.count
-                }
-            }
         } else {
             members = []
-            hashes = []
         }
     }
 
@@ -48,11 +33,9 @@ struct Fields {
     func value(_ name: StaticString) -> JSONValue? {
         let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         let hash = FieldName.hash(name)
-        let found = hashes.withUnsafeBufferPointer { hashes in
-            members.withUnsafeBufferPointer { members -> Int? in
-                for i in 0..<hashes.count where hashes[i] == hash && FieldName.matches(members[i].key, want) { return i }
-                return nil
-            }
+        let found = members.withUnsafeBufferPointer { members -> Int? in
+            for i in 0..<members.count where members[i].nameHash == hash && FieldName.matches(members[i].key, want) { return i }
+            return nil
         }
         if let found { return members[found].value }
         if let query { return Fields.lookup(want, in: query) }

@@ -41,15 +41,13 @@ public enum JSONParser {
     }
 
     /// Parses one JSON text and, when the value writes back compactly as exactly that text
-    /// without its white space, also returns where that text is (`JSONReader.CompactText`);
-    /// and the `FieldName.hash` of each member name when the value is an object.
+    /// without its white space, also returns where that text is (`JSONReader.CompactText`).
     static func parseKeepingText(_ bytes: UnsafeBufferPointer<UInt8>)
-        -> Result<(value: JSONValue, text: JSONReader.CompactText?, nameHashes: [UInt64]?), DecodeFailure> {
+        -> Result<(value: JSONValue, text: JSONReader.CompactText?), DecodeFailure> {
         var reader = JSONReader(bytes, keepingText: true)
         do throws(DecodeFailure) {
             let value = try reader.readDocument()
-            let hashes: [UInt64]? = if case .object = value { reader.nameHashes } else { nil }
-            return .success((value, reader.compactText, hashes))
+            return .success((value, reader.compactText))
         } catch {
             return .failure(error)
         }

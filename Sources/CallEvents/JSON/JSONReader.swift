@@ -17,8 +17,6 @@ struct JSONReader {
     private var copiedUpTo = 0
     /// After `readDocument` with `keepingText`: the text the value writes back as, if known.
     private(set) var compactText: CompactText?
-    /// `FieldName.hash` of each member name of the outermost object, in order (`Fields` needs them).
-    private(set) var nameHashes: [UInt64] = []
 
     /// The document's text without white space, when it is what the value writes back as.
     enum CompactText {
@@ -106,20 +104,18 @@ struct JSONReader {
         if depth == 1 {
             let likely = min((bytes.count - index) / 16 + 1, 256)
             members.reserveCapacity(likely)
-            nameHashes.reserveCapacity(likely)
         }
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure(members.isEmpty ? "expected '\"' or '}'" : "expected '\"'")
             }
             let (key, hash) = try readName()
-            if depth == 1 { nameHashes.append(hash) }
             skipInnerWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipInnerWhitespace()
             let value = try readValue(depth: depth)
-            members.append(JSONMember(key, value))
+            members.append(JSONMember(key: key, value: value, nameHash: hash))
             skipInnerWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or '}'") }
             switch bytes[index] {

@@ -22,13 +22,22 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// One `"key": value` pair of a JSON object.
+/// One `"key": value` pair of a JSON object, with its name's `FieldName` hash: the parser has
+/// it anyway, and lookups (`Fields`, `DeclaredLookup`) compare hashes before names.
 public struct JSONMember: Sendable, Equatable {
-    public var key: String
+    public private(set) var key: String
     public var value: JSONValue
+    /// `FieldName.hash(key)`, kept with the key.
+    let nameHash: UInt64
 
     public init(_ key: String, _ value: JSONValue) {
+        self.init(key: key, value: value, nameHash: FieldName.hash(key))
+    }
+
+    /// For the parser, which hashed the name as it read it.
+    init(key: String, value: JSONValue, nameHash: UInt64) {
         self.key = key
         self.value = value
+        self.nameHash = nameHash
     }
 }

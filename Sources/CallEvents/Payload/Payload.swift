@@ -38,7 +38,7 @@ public enum Payload {
     static func decodedBody(_ body: [UInt8], contentType: String?) -> Result<DecodedBody, DecodeFailure> {
         body.withUnsafeBufferPointer { buffer in
             switch reading(buffer, contentType: contentType) {
-            case .empty: .success(DecodedBody(value: .object([]), nameHashes: []))
+            case .empty: .success(DecodedBody(value: .object([])))
             case .json:
                 JSONParser.parseKeepingText(buffer).map { parsed in
                     let text: ArraySlice<UInt8>? = switch parsed.text {
@@ -46,7 +46,7 @@ public enum Payload {
                     case .copy(let bytes)?: bytes[...]
                     case nil: nil
                     }
-                    return DecodedBody(value: parsed.value, text: text, nameHashes: parsed.nameHashes)
+                    return DecodedBody(value: parsed.value, text: text)
                 }
             case .declaredJSON:
                 declaredJSON(buffer).map { _ in DecodedBody(form: FormDecoding.collect(buffer)) }
