@@ -94,5 +94,10 @@ final class RotationTests: ServerTestCase {
         XCTAssertEqual(try LogFile.ids(rejectsLogPath + suffix), [reject])
         XCTAssertEqual(try LogFile.ids(eventLogPath), [after])
         XCTAssertEqual(server.isRunning, true)
+        // Each log says where it went (the writers report after the rename; wait for both lines).
+        let said = Date().addingTimeInterval(3)
+        while server.stderr.components(separatedBy: " rotated to ").count < 3 && Date() < said { usleep(2_000) }
+        XCTAssertTrue(server.stderr.contains("SIGUSR1: \(eventLogPath) rotated to \(eventLogPath + suffix)"), server.stderr)
+        XCTAssertTrue(server.stderr.contains("SIGUSR1: \(rejectsLogPath) rotated to \(rejectsLogPath + suffix)"), server.stderr)
     }
 }
