@@ -80,9 +80,10 @@ try:
     early = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     check("no console errors" + (f": {early}" if early else ""), not early)
     server.terminate(); server.wait(10)
-    WebDriverWait(driver, 5, 0.05).until(lambda d: d.find_element(By.ID, "status").text != "live")
+    # Generous deadlines, waited on rather than slept: a sanitizer build starts and drains slowly.
+    WebDriverWait(driver, 15, 0.05).until(lambda d: d.find_element(By.ID, "status").text != "live")
     server = serve()
-    WebDriverWait(driver, 10, 0.05).until(lambda d: d.find_element(By.ID, "status").text.startswith("live"))
+    WebDriverWait(driver, 30, 0.05).until(lambda d: d.find_element(By.ID, "status").text.startswith("live"))
     check("the page reconnects after a restart", post(event("br-2", "ring", "2020-01-29T07:46:19.000+00:00")) == 200)
     WebDriverWait(driver, 3, 0.05).until(lambda d: "br-2" in active(d))
     check("and shows what comes after it", True)

@@ -29,7 +29,8 @@ struct StraceTranscript {
 
     init(text: String) {
         var pending: [Int: (name: String, arguments: String, entry: Int)] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
             // "PID  rest" (the pid padded with spaces), as -f writes to one file.
             guard let space = line.firstIndex(of: " "), let thread = Int(line[..<space]) else { continue }
             let rest = line[space...].drop { $0 == " " }
@@ -51,6 +52,12 @@ struct StraceTranscript {
                                       result: Self.result(of: body), entry: index, exit: index))
                 }
             }
+        }
+        // Calls still inside the kernel when strace detached: their arguments were printed at
+        // entry, their end is unknown, so they end with the transcript (the latest they could).
+        for (thread, started) in pending.sorted(by: { $0.value.entry < $1.value.entry }) {
+            calls.append(Call(thread: thread, name: started.name, arguments: started.arguments,
+                              result: "", entry: started.entry, exit: lines.count))
         }
     }
 
