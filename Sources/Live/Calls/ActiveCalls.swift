@@ -16,14 +16,14 @@ public struct ActiveCalls: Sendable {
     private var calls: [CallKey: CallInProgress] = [:]
     private var ended: Set<CallKey> = []
     private var endedOrder: [CallKey] = []
+    private var endedHead = 0
+    private let endedWindow: Int
 
     /// Vendor and call id as they are: no `vendor:id` string put together per event.
     private struct CallKey: Hashable, Sendable {
         var vendor: String
         var callID: String
     }
-    private var endedHead = 0
-    private let endedWindow: Int
 
     public init(ttlSeconds: Int = 14_400, endedWindow: Int = 65_536) {
         self.ttlSeconds = ttlSeconds

@@ -13,11 +13,7 @@ public enum Base64 {
     public enum Alphabet: Sendable { case standard, url }
 
     public static func decode(_ text: some Collection<UInt8>, alphabet: Alphabet = .standard) -> [UInt8]? {
-        // As Hex.decode: contiguous bytes once, not the collection's witnesses per character.
-        if let decoded = text.withContiguousStorageIfAvailable({ decode(bytes: $0, alphabet: alphabet) }) {
-            return decoded
-        }
-        return Array(text).withUnsafeBufferPointer { decode(bytes: $0, alphabet: alphabet) }
+        withContiguousBytes(text) { decode(bytes: $0, alphabet: alphabet) }
     }
 
     private static func decode(bytes text: UnsafeBufferPointer<UInt8>, alphabet: Alphabet) -> [UInt8]? {

@@ -20,9 +20,7 @@ public struct CompactJWT: Sendable, Equatable {
     /// nil unless `text` (white space around it ignored) is exactly three base64url segments
     /// separated by dots, each of which decodes.
     public init?(_ text: some Collection<UInt8>) {
-        // Reached unspecialized from other modules: copy contiguous bytes in one go, not
-        // through the collection's witnesses byte by byte.
-        self.init(bytes: text.withContiguousStorageIfAvailable { Array($0) } ?? Array(text))
+        self.init(bytes: withContiguousBytes(text) { Array($0) })
     }
 
     private init?(bytes: [UInt8]) {

@@ -20,10 +20,7 @@ public enum Hex {
 
     /// nil for an odd length or any character that is not a hex digit.
     public static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
-        // Callers in other modules reach this unspecialized: go through contiguous bytes once
-        // rather than through the collection's witnesses for every character.
-        if let decoded = text.withContiguousStorageIfAvailable({ decode(bytes: $0) }) { return decoded }
-        return Array(text).withUnsafeBufferPointer { decode(bytes: $0) }
+        withContiguousBytes(text) { decode(bytes: $0) }
     }
 
     private static func decode(bytes text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
