@@ -50,7 +50,8 @@ let package = Package(
                     resources: [.copy("Declared/Fixtures")]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "System", "TestKit"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "CallEvents", "EventLog"]),
-        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"]),
+        .testTarget(name: "ReceiverTests", dependencies: ["Receiver", "HTTPServer", "CallEvents", "EventLog", "System", "TestSupport", "TestKit"],
+                    exclude: ["Browser/console_check.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -64,6 +64,30 @@ final class ShutdownTests: ServerTestCase {
             if response.closesConnection { break }
         }
         XCTAssertEqual(server.waitForExit(seconds: 10), 0)
-                XCTAssertTrue(Set(answered).isSubset(of: try LogFile.ids(eventLogPath)))
+        XCTAssertTrue(Set(answered).isSubset(of: try LogFile.ids(eventLogPath)))
+    }
+
+    /// `listening on` is printed only once the signals are handled: a SIGHUP and a SIGUSR1 sent
+    /// the instant it appears neither kill the server (their default action) nor are lost, and a
+    /// SIGTERM right behind them still drains and exits 0. Runtime/Signals.swift.
+    func testSignalsSentTheMomentTheAddressIsPrintedAreHandled() throws {
+        let url = directory.appendingPathComponent("config.json")
+        try TestConfiguration().write(to: url)
+        for round in 0..<8 {
+            let child = try CallhookProcess.launch(["serve", "--config", url.path], in: directory.path, name: "serve")
+            addTeardownBlock { child.kill() }
+            // No sleep between the reads: the signals go out as close behind the line as a
+            // reader can get.
+            let deadline = Date().addingTimeInterval(15)
+            while !child.stderr.contains("listening on "), child.isRunning, Date() < deadline {}
+            child.signal(SIGHUP)
+            child.signal(SIGUSR1)
+            child.signal(SIGTERM)
+            XCTAssertEqual(child.waitForExit(seconds: 15), 0, "round \(round), stderr:\n\(child.stderr)")
+            let stderr = child.stderr
+            XCTAssertTrue(stderr.contains("SIGHUP: reopening the logs"), "round \(round): SIGHUP taken; stderr:\n\(stderr)")
+            XCTAssertTrue(stderr.contains("SIGUSR1: "), "round \(round): SIGUSR1 taken; stderr:\n\(stderr)")
+            XCTAssertTrue(stderr.contains("stopped"), "round \(round): stderr:\n\(stderr)")
+        }
     }
 }
