@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Receiver", dependencies: ["HTTPServer", "CallEvents", "EventLog", "Live", "System", "CEpoll"]),
         .executableTarget(name: "callhook", dependencies: ["Receiver"]),
         // Speed and memory figures: decoding per vendor, and the server under wrk.
-        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents", "Signatures"]),
+        .executableTarget(name: "callhook-bench", dependencies: ["CallEvents", "Signatures", "CEpoll"]),
         // libFuzzer entry points; only useful built with `--sanitize=fuzzer` (see .ci/fuzz).
         // What the tests and the fuzzers share; no XCTest, so the fuzz builds can use it too.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),

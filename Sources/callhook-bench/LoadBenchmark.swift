@@ -164,7 +164,12 @@ enum Wrk {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let output = String(decoding: data, as: UTF8.self)
+        // A missing wrk or a run that could not connect is an error, never a row of zeros.
+        guard process.terminationStatus == 0, output.contains("Requests/sec:") else {
+            throw BenchError("wrk failed (exit \(process.terminationStatus)); is Debian's wrk installed?\n\(output)")
+        }
+        return output
     }
 
     static func parse(_ output: String) -> LoadBenchmark.RunResult {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import CEpoll
 
 /// `/stream` under load: deliveries from wrk (fsync always) with no streams, then again with
 /// `streams` subscribers open. Every subscriber must get every event in log order (checked by a
@@ -72,7 +73,7 @@ struct StreamBenchmark {
     }
 }
 
-/// The subscribers: raw sockets read by one thread with `poll`.
+/// The subscribers: raw sockets read by one thread with `epoll`.
 final class Subscribers: @unchecked Sendable {
     /// FNV-1a over the ids in the order read, and their count.
     struct Hash: Equatable {
@@ -143,45 +144,53 @@ final class Subscribers: @unchecked Sendable {
         fds.forEach { close($0) }
     }
 
+    /// One epoll set for all the subscribers, so a wake-up costs what is ready, not a scan of
+    /// a thousand descriptors; messages are found with `memmem`, not byte by byte.
     private func readLoop() {
-        var polls = fds.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let epoll = epoll_create1(CEPOLL_CLOEXEC)
+        defer { close(epoll) }
+        for (index, fd) in fds.enumerated() { _ = cepoll_ctl(epoll, EPOLL_CTL_ADD, fd, CEPOLL_IN, UInt64(index)) }
+        var events = [epoll_event](repeating: epoll_event(), count: 1024)
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while lock.withLock({ running }) {
-            guard poll(&polls, nfds_t(polls.count), 100) > 0 else { continue }
-            for index in polls.indices where polls[index].revents != 0 {
-                let n = chunk.withUnsafeMutableBytes { recv(polls[index].fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            let ready = epoll_wait(epoll, &events, Int32(events.count), 100)
+            guard ready > 0 else { continue }
+            let now = Date().timeIntervalSince1970 * 1000
+            lock.lock()
+            for slot in 0..<Int(ready) {
+                let index = Int(cepoll_event_data(events, Int32(slot)))
+                let n = chunk.withUnsafeMutableBytes { recv(fds[index], $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
                 guard n > 0 else { continue }
-                let now = Date().timeIntervalSince1970 * 1000
                 buffers[index].append(contentsOf: chunk[..<n])
                 consume(index, now: now)
             }
+            lock.unlock()
         }
     }
 
     private static let idMarker = Array("id: ".utf8)
     private static let timeMarker = Array(#""received_at":""#.utf8)
+    private static let messageEnd: [UInt8] = [10, 10]
 
-    /// Takes whole messages off a subscriber's buffer: each `id: ` line into its hash.
+    /// Takes whole messages off a subscriber's buffer: each `id: ` line into its hash. Called
+    /// with `lock` held.
     private func consume(_ index: Int, now: Double) {
-        let buffer = buffers[index]
-        var start = 0
-        var i = 0
-        lock.lock()
-        defer { lock.unlock() }
-        while i + 1 < buffer.count {
-            if buffer[i] == 10 && buffer[i + 1] == 10 {
-                let message = buffer[start..<i]
+        let consumed = buffers[index].withUnsafeBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var start = 0
+            while start < buffer.count,
+                  let found = cepoll_memmem(base + start, buffer.count - start, Self.messageEnd, 2) {
+                let end = UnsafeRawPointer(found) - base
+                let message = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
                 if message.starts(with: Self.idMarker), let lineEnd = message.firstIndex(of: 10) {
-                    hashes[index].add(message[(message.startIndex + 4)..<lineEnd])
-                    if index < 10, let at = Self.receivedAt(message) { lags.append(now - at) }
+                    hashes[index].add(message[4..<lineEnd])
+                    if index < 10, let at = Self.receivedAt(ArraySlice(message)) { lags.append(now - at) }
                 }
-                start = i + 2
-                i += 2
-            } else {
-                i += 1
+                start = end + 2
             }
+            return start
         }
-        buffers[index] = Array(buffer[start...])
+        if consumed > 0 { buffers[index].removeFirst(consumed) }
     }
 
     /// `"received_at":"YYYY-MM-DDTHH:MM:SS.mmmZ"` as milliseconds since 1970.

@@ -51,7 +51,9 @@ public final class HTTPStream: Sendable {
         let (result, wake) = state.withLock { state -> (WriteResult, (@Sendable () -> Void)?) in
             if state.finishing || state.ended { return (.closed, nil) }
             if state.queued.count + state.inFlight + bytes.count > maxBufferedBytes { return (.full, nil) }
-            state.queued.append(contentsOf: bytes)
+            // Into an empty queue the array is shared, not copied: one round's fan-out hands
+            // the same bytes to every subscriber (Receiver/App/Live/StreamHub.swift).
+            if state.queued.isEmpty { state.queued = bytes } else { state.queued.append(contentsOf: bytes) }
             return (.written, Self.wakeUp(&state))
         }
         wake?()

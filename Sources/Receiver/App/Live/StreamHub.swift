@@ -126,10 +126,19 @@ final class StreamHub: Sendable {
                 else { state.lastRejectID = line.event.id ?? state.lastRejectID }
             }
             var lagging: [Int] = []
+            // Most subscribers take everything: their round's bytes are built once per log.
+            var everything: [Log: [UInt8]] = [:]
             for (id, subscriber) in state.subscribers {
-                var bytes: [UInt8] = []
-                for line in lines where line.log == subscriber.log && subscriber.filter.matches(line.event) {
-                    bytes.append(contentsOf: line.message)
+                let bytes: [UInt8]
+                if subscriber.filter.isEmpty, let built = everything[subscriber.log] {
+                    bytes = built
+                } else {
+                    var matched: [UInt8] = []
+                    for line in lines where line.log == subscriber.log && subscriber.filter.matches(line.event) {
+                        matched.append(contentsOf: line.message)
+                    }
+                    if subscriber.filter.isEmpty { everything[subscriber.log] = matched }
+                    bytes = matched
                 }
                 guard !bytes.isEmpty else { continue }
                 if subscriber.held != nil {
