@@ -41,7 +41,8 @@ enum StatsCommand {
             let n = row.numbers
             return [row.group, String(n.calls), String(n.answered), String(n.missed),
                     n.answerRate.map { percent($0) } ?? "-",
-                    TailFormatter.talkTime(n.talkSeconds),
+                    // No call with a known talk time: no total either, as for the average.
+                    n.averageTalkSeconds == nil ? "-" : TailFormatter.talkTime(n.talkSeconds),
                     n.averageTalkSeconds.map { TailFormatter.talkTime(Int($0.rounded())) } ?? "-",
                     n.averageSecondsToAnswer.map { seconds($0) } ?? "-",
                     n.busiestHour.map { hour in (hour < 10 ? "0" : "") + "\(hour):00" } ?? "-"]

@@ -66,6 +66,16 @@ final class StatsCommandTests: XCTestCase {
             """)
     }
 
+    func testAnsweredCallsWithNoKnownTalkTimeShowNoTotalEither() {
+        var numbers = CallNumbers()
+        numbers.calls = 1
+        numbers.answered = 1
+        XCTAssertEqual(StatsCommand.table([("urlnetworks", numbers)], by: "vendor"), """
+            VENDOR       CALLS  ANSWERED  MISSED  RATE    TALK  AVG TALK  TO ANSWER  BUSIEST
+            urlnetworks  1      1         0       100.0%  -     -         -          -
+            """)
+    }
+
     func testByExtensionDayAndRoute() {
         let ext = counted().rows(by: .extension)
         XCTAssertEqual(ext.map(\.group), ["201", "202", "300"])
