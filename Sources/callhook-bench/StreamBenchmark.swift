@@ -20,15 +20,7 @@ struct StreamBenchmark {
          "dedupe_window":0,"limits":{"max_connections":20000,"max_streams":\(streams + 10),"idle_timeout_ms":600000},
          "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
         """.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
-        try payload.body.write(toFile: dir.path + "/body", atomically: true, encoding: .utf8)
-        let script = dir.path + "/post.lua"
-        try """
-        local f = io.open("\(dir.path)/body", "rb")
-        wrk.method = "\(payload.method)"
-        wrk.body = f:read("*a")
-        f:close()
-        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
-        """.write(toFile: script, atomically: true, encoding: .utf8)
+        let script = try Self.writeScript(payload: payload, in: dir.path)
         Limits.raiseOpenFiles(to: 65_536)
         let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json", cpu: nil)
         defer { server.stop() }
@@ -42,16 +34,15 @@ struct StreamBenchmark {
         let ids = Array(all[before...])
         let complete = readers.wait(forEach: ids.count, seconds: 60)
         readers.stop()
-        // A subscriber opened as the first load's last lines were still being written gets
-        // those too: compare each with the log's last lines, as many as it read.
-        var expected: [Int: Subscribers.Hash] = [:]
-        let inOrder = readers.hashes.filter { hash in
-            if expected[hash.count] == nil {
-                var h = Subscribers.Hash()
-                for id in all.suffix(hash.count) { h.add(id) }
-                expected[hash.count] = h
-            }
-            return expected[hash.count] == hash && hash.count >= ids.count
+        // Each subscriber's ids must be one run of the log's, from the first id it read: the
+        // log is read again now, since lines still in flight when wrk stopped came after `all`.
+        let final = Self.logIDs(dir.path + "/events.jsonl")
+        let position = Dictionary(final.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let inOrder = zip(readers.hashes, readers.firstIDs).filter { hash, first in
+            guard let first, let start = position[first], start + hash.count <= final.count, hash.count >= ids.count else { return false }
+            var h = Subscribers.Hash()
+            for id in final[start..<(start + hash.count)] { h.add(id) }
+            return h == hash
         }.count
         let lags = readers.lags.sorted()
         func percentile(_ p: Double) -> Double { lags.isEmpty ? 0 : lags[min(lags.count - 1, Int(Double(lags.count) * p))] }
@@ -59,9 +50,58 @@ struct StreamBenchmark {
         print("  no streams:   \(format(alone.requestsPerSecond)) deliveries/s, p99 \(format(alone.p99Milliseconds, decimals: 2)) ms")
         print("  with streams: \(format(withStreams.requestsPerSecond)) deliveries/s, p99 \(format(withStreams.p99Milliseconds, decimals: 2)) ms "
               + "(\(format(100 * withStreams.requestsPerSecond / max(alone.requestsPerSecond, 1), decimals: 1)) % of no streams)")
-        print("  \(ids.count) events; \(complete ? "every" : "NOT every") subscriber got them all; \(inOrder)/\(streams) in log order")
+        print("  \(ids.count) events; \(complete ? "every" : "NOT every") subscriber got them all; \(inOrder)/\(streams) in log order; "
+              + "\(readers.closedByServer) closed by the server (lag)")
         print("  lag received_at → subscriber: p50 \(format(percentile(0.5), decimals: 1)) ms, p99 \(format(percentile(0.99), decimals: 1)) ms, "
               + "max \(format(lags.last ?? 0, decimals: 1)) ms (\(lags.count) samples)")
+    }
+
+    /// A subscriber that stops reading, among `slowStreams` that read: it must cost the server at
+    /// most `stream_buffer_bytes` (1 MiB here) and end with `event: lag`, and the readers' lag
+    /// must not grow because of it. The same load runs without it and then with it.
+    func runStalledReader(serverBinary: String, readers count: Int) throws {
+        let dir = try TemporaryDirectory()
+        let payload = BenchPayloads.impactPBXHangup
+        try """
+        {"listen":"127.0.0.1:0","event_log":"events.jsonl","rejects_log":"rejects.jsonl","fsync":"always",
+         "dedupe_window":0,"limits":{"max_streams":\(count + 10),"stream_buffer_bytes":1048576,"idle_timeout_ms":600000},
+         "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
+        """.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
+        let script = try Self.writeScript(payload: payload, in: dir.path)
+        let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json", cpu: nil)
+        defer { server.stop() }
+        let url = "http://127.0.0.1:\(server.port)/hooks/\(payload.route)"
+        print("stream, one stalled subscriber: \(count) reading subscribers, fsync always, wrk \(connections) connections × \(seconds) s")
+        for stalled in [false, true] {
+            let readers = try Subscribers(count: count, port: server.port)
+            let stall = stalled ? try StalledSubscriber(port: server.port) : nil
+            let rssBefore = server.rssKiB()
+            let run = Wrk.parse(try Wrk.run(url: url, script: script, seconds: seconds, connections: connections, cpu: nil))
+            let rssAfter = server.rssKiB()
+            readers.stop()
+            let lags = readers.lags.sorted()
+            let p99 = lags.isEmpty ? 0 : lags[min(lags.count - 1, Int(Double(lags.count) * 0.99))]
+            print("  \(stalled ? "with it:   " : "without it:") \(format(run.requestsPerSecond)) deliveries/s, readers' lag p99 "
+                  + "\(format(p99, decimals: 1)) ms, server RSS \(format(Double(rssAfter - rssBefore) / 1024, decimals: 1)) MiB more after the run")
+            if let stall {
+                let (bytes, closed) = stall.drain(seconds: 10)
+                print("  the stalled one: \(closed ? "closed by the server" : "NOT closed") after \(format(Double(bytes.count) / 1_048_576, decimals: 2)) MiB, "
+                      + "last message " + (String(decoding: bytes.suffix(400), as: UTF8.self).contains("event: lag") ? "`event: lag`" : "NOT `event: lag`"))
+            }
+        }
+    }
+
+    static func writeScript(payload: BenchPayloads.Payload, in directory: String) throws -> String {
+        try payload.body.write(toFile: directory + "/body", atomically: true, encoding: .utf8)
+        let script = directory + "/post.lua"
+        try """
+        local f = io.open("\(directory)/body", "rb")
+        wrk.method = "\(payload.method)"
+        wrk.body = f:read("*a")
+        f:close()
+        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        return script
     }
 
     static func logIDs(_ path: String) -> [String] {
@@ -70,6 +110,45 @@ struct StreamBenchmark {
             guard let start = line.range(of: #"{"id":""#)?.upperBound, let end = line[start...].firstIndex(of: "\"") else { return nil }
             return String(line[start..<end])
         }
+    }
+}
+
+/// A `/stream` subscriber that sends its request and never reads, with a small receive buffer
+/// so that it falls behind at once.
+final class StalledSubscriber {
+    private let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var size: Int32 = 4096
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, connected == 0 else { throw BenchError("could not open the stalled stream") }
+        let request = Array("GET /stream HTTP/1.0\r\nHost: bench\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    deinit { close(fd) }
+
+    /// Reads what the server left for it, until it closes or `seconds` pass.
+    func drain(seconds: Double) -> (bytes: [UInt8], closed: Bool) {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return (bytes, true) }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+        return (bytes, false)
     }
 }
 
@@ -91,6 +170,11 @@ final class Subscribers: @unchecked Sendable {
     private var buffers: [[UInt8]]
     private(set) var hashes: [Hash]
     private(set) var lags: [Double] = []
+    /// Subscribers whose connection the server closed while the load ran.
+    private(set) var closedByServer = 0
+    private var closed: [Bool] = []
+    /// The first id each subscriber read, where its run of the log starts.
+    private(set) var firstIDs: [String?] = []
     private let lock = NSLock()
     private var running = true
     private var thread: Thread?
@@ -98,6 +182,8 @@ final class Subscribers: @unchecked Sendable {
     init(count: Int, port: Int) throws {
         buffers = Array(repeating: [], count: count)
         hashes = Array(repeating: Hash(), count: count)
+        closed = Array(repeating: false, count: count)
+        firstIDs = Array(repeating: nil, count: count)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -132,7 +218,12 @@ final class Subscribers: @unchecked Sendable {
     func wait(forEach count: Int, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if lock.withLock({ hashes.allSatisfy { $0.count >= count } }) { return true }
+            // A subscriber the server closed will get no more: wait for the others only.
+            let (done, all) = lock.withLock { () -> (Bool, Bool) in
+                let got = hashes.indices.map { hashes[$0].count >= count }
+                return (hashes.indices.allSatisfy { got[$0] || closed[$0] }, !got.contains(false))
+            }
+            if done { return all }
             usleep(50_000)
         }
         return false
@@ -160,6 +251,14 @@ final class Subscribers: @unchecked Sendable {
             for slot in 0..<Int(ready) {
                 let index = Int(cepoll_event_data(events, Int32(slot)))
                 let n = chunk.withUnsafeMutableBytes { recv(fds[index], $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+                if n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR) {
+                    // Closed by the server (a `lag`, or its stop): out of the set, or it is
+                    // readable forever and the loop spins.
+                    _ = cepoll_ctl(epoll, EPOLL_CTL_DEL, fds[index], 0, 0)
+                    closedByServer += 1
+                    closed[index] = true
+                    continue
+                }
                 guard n > 0 else { continue }
                 buffers[index].append(contentsOf: chunk[..<n])
                 consume(index, now: now)
@@ -183,8 +282,9 @@ final class Subscribers: @unchecked Sendable {
                 let end = UnsafeRawPointer(found) - base
                 let message = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
                 if message.starts(with: Self.idMarker), let lineEnd = message.firstIndex(of: 10) {
+                    if firstIDs[index] == nil { firstIDs[index] = String(decoding: message[4..<lineEnd], as: UTF8.self) }
                     hashes[index].add(message[4..<lineEnd])
-                    if index < 10, let at = Self.receivedAt(ArraySlice(message)) { lags.append(now - at) }
+                    if index < 10, let at = Self.receivedAt(message) { lags.append(now - at) }
                 }
                 start = end + 2
             }
@@ -194,9 +294,13 @@ final class Subscribers: @unchecked Sendable {
     }
 
     /// `"received_at":"YYYY-MM-DDTHH:MM:SS.mmmZ"` as milliseconds since 1970.
-    private static func receivedAt(_ message: ArraySlice<UInt8>) -> Double? {
-        guard let range = message.firstRange(of: timeMarker) else { return nil }
-        let text = Array(message[range.upperBound...].prefix(24))
+    private static func receivedAt(_ message: UnsafeRawBufferPointer) -> Double? {
+        // memmem, not the generic `firstRange(of:)`: this runs on every message of ten readers,
+        // and the generic search made the reader the bottleneck it was meant to measure.
+        guard let base = message.baseAddress,
+              let found = cepoll_memmem(base, message.count, timeMarker, timeMarker.count) else { return nil }
+        let start = UnsafeRawPointer(found) - base + timeMarker.count
+        let text = Array(message[start..<min(message.count, start + 24)])
         func number(_ from: Int, _ count: Int) -> Int { text[from..<(from + count)].reduce(0) { $0 * 10 + Int($1) - 48 } }
         guard text.count >= 20 else { return nil }
         var parts = tm()

@@ -12,6 +12,8 @@ import Foundation
 //       nginx `return 200` under the same wrk command for the CPU ratio)
 //   callhook-bench stream [--streams N] [--seconds N]   deliveries with N /stream subscribers
 //       (1,000): every event to every subscriber in order, lag p99, throughput vs no streams
+//   callhook-bench stream --stalled [--streams N]   one subscriber that never reads among N
+//       that do (100): what it costs the server, that it ends with `lag`, the others' lag
 //   callhook-bench stats [--events N]          `callhook stats` over N generated events (1,000,000)
 //   callhook-bench vendors [--count N]         compiling a config with N declared vendors (50)
 //   callhook-bench all                         the whole table of the README
@@ -58,7 +60,11 @@ do {
         var bench = StreamBenchmark()
         bench.streams = option("--streams").flatMap { Int($0) } ?? bench.streams
         bench.seconds = option("--seconds").flatMap { Int($0) } ?? bench.seconds
-        try bench.run(serverBinary: serverBinary)
+        if arguments.contains("--stalled") {
+            try bench.runStalledReader(serverBinary: serverBinary, readers: option("--streams").flatMap { Int($0) } ?? 100)
+        } else {
+            try bench.run(serverBinary: serverBinary)
+        }
     case "vendors":
         VendorsBenchmark.run(count: option("--count").flatMap { Int($0) } ?? 50, rounds: 11)
     case "stats":
