@@ -48,17 +48,7 @@ struct LoadBenchmark {
          "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"\(signing)}]}
         """
         try config.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
-        let body = dir.path + "/body"
-        try payload.body.write(toFile: body, atomically: true, encoding: .utf8)
-        let script = dir.path + "/post.lua"
-        try """
-        local f = io.open("\(body)", "rb")
-        wrk.method = "\(payload.method)"
-        wrk.body = f:read("*a")
-        f:close()
-        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
-        \(verify ? "wrk.headers[\"X-Signature\"] = \"\(signature)\"" : "")
-        """.write(toFile: script, atomically: true, encoding: .utf8)
+        let script = try Wrk.script(payload: payload, in: dir.path, headers: verify ? [("X-Signature", signature)] : [])
 
         Limits.raiseOpenFiles(to: 65_536)
         let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json",
@@ -152,6 +142,22 @@ struct LoadBenchmark {
 
 /// wrk from Debian's package, run and read.
 enum Wrk {
+    /// A wrk script posting `payload` (written beside it as `body`) with `headers`.
+    static func script(payload: BenchPayloads.Payload, in directory: String, headers: [(String, String)] = []) throws -> String {
+        try payload.body.write(toFile: directory + "/body", atomically: true, encoding: .utf8)
+        let script = directory + "/post.lua"
+        let extra = headers.map { "wrk.headers[\"\($0.0)\"] = \"\($0.1)\"\n" }.joined()
+        try """
+        local f = io.open("\(directory)/body", "rb")
+        wrk.method = "\(payload.method)"
+        wrk.body = f:read("*a")
+        f:close()
+        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
+
+        """.appending(extra).write(toFile: script, atomically: true, encoding: .utf8)
+        return script
+    }
+
     static func run(url: String, script: String, seconds: Int, connections: Int, cpu: String?) throws -> String {
         var arguments = ["wrk", "-t1", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, url]
         if let cpu { arguments = ["taskset", "-c", cpu] + arguments }

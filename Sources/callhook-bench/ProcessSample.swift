@@ -47,19 +47,9 @@ struct ProcessSample {
 /// One `GET` over a fresh connection, for reading `/metrics` between runs.
 enum PlainHTTP {
     static func get(port: Int, path: String) -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return "" }
+        guard let fd = Loopback.connect(port: port) else { return "" }
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return "" }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count else { return "" }
+        guard Loopback.send("GET \(path) HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n", to: fd) else { return "" }
         var response: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

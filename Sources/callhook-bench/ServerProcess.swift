@@ -56,17 +56,8 @@ final class ServerProcess {
 enum IdleConnections {
     static func open(count: Int, port: Int) -> [Int32] {
         var fds: [Int32] = []
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
         for _ in 0..<count {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { break }
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard connected == 0 else { close(fd); break }
+            guard let fd = Loopback.connect(port: port) else { break }
             fds.append(fd)
         }
         return fds

@@ -20,7 +20,7 @@ struct StreamBenchmark {
          "dedupe_window":0,"limits":{"max_connections":20000,"max_streams":\(streams + 10),"idle_timeout_ms":600000},
          "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
         """.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
-        let script = try Self.writeScript(payload: payload, in: dir.path)
+        let script = try Wrk.script(payload: payload, in: dir.path)
         Limits.raiseOpenFiles(to: 65_536)
         let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json", cpu: nil)
         defer { server.stop() }
@@ -67,7 +67,7 @@ struct StreamBenchmark {
          "dedupe_window":0,"limits":{"max_streams":\(count + 10),"stream_buffer_bytes":1048576,"idle_timeout_ms":600000},
          "routes":[{"name":"\(payload.route)","path":"/hooks/\(payload.route)","vendor":"\(payload.route)"}]}
         """.write(toFile: dir.path + "/config.json", atomically: true, encoding: .utf8)
-        let script = try Self.writeScript(payload: payload, in: dir.path)
+        let script = try Wrk.script(payload: payload, in: dir.path)
         let server = try ServerProcess.start(binary: serverBinary, config: dir.path + "/config.json", cpu: nil)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/hooks/\(payload.route)"
@@ -91,19 +91,6 @@ struct StreamBenchmark {
         }
     }
 
-    static func writeScript(payload: BenchPayloads.Payload, in directory: String) throws -> String {
-        try payload.body.write(toFile: directory + "/body", atomically: true, encoding: .utf8)
-        let script = directory + "/post.lua"
-        try """
-        local f = io.open("\(directory)/body", "rb")
-        wrk.method = "\(payload.method)"
-        wrk.body = f:read("*a")
-        f:close()
-        wrk.headers["Content-Type"] = "\(payload.contentType ?? "application/octet-stream")"
-        """.write(toFile: script, atomically: true, encoding: .utf8)
-        return script
-    }
-
     static func logIDs(_ path: String) -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { line in
@@ -119,19 +106,9 @@ final class StalledSubscriber {
     private let fd: Int32
 
     init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var size: Int32 = 4096
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, connected == 0 else { throw BenchError("could not open the stalled stream") }
-        let request = Array("GET /stream HTTP/1.0\r\nHost: bench\r\n\r\n".utf8)
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard let fd = Loopback.connect(port: port, receiveBuffer: 4096) else { throw BenchError("could not open the stalled stream") }
+        self.fd = fd
+        _ = Loopback.send("GET /stream HTTP/1.0\r\nHost: bench\r\n\r\n", to: fd)
     }
 
     deinit { close(fd) }
@@ -184,18 +161,9 @@ final class Subscribers: @unchecked Sendable {
         hashes = Array(repeating: Hash(), count: count)
         closed = Array(repeating: false, count: count)
         firstIDs = Array(repeating: nil, count: count)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let request = Array("GET /stream HTTP/1.0\r\nHost: bench\r\n\r\n".utf8)
         for _ in 0..<count {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard fd >= 0, connected == 0 else { throw BenchError("could not open stream \(fds.count)") }
-            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard let fd = Loopback.connect(port: port) else { throw BenchError("could not open stream \(fds.count)") }
+            _ = Loopback.send("GET /stream HTTP/1.0\r\nHost: bench\r\n\r\n", to: fd)
             fds.append(fd)
         }
         // Every stream's head before the load starts, so each is live for all of it.
