@@ -27,8 +27,10 @@ struct StreamBenchmark {
         let url = "http://127.0.0.1:\(server.port)/hooks/\(payload.route)"
 
         let alone = Wrk.parse(try Wrk.run(url: url, script: script, seconds: seconds, connections: connections, cpu: nil))
-        let before = Self.logIDs(dir.path + "/events.jsonl").count
         let readers = try Subscribers(count: streams, port: server.port)
+        // Counted once the subscribers are open: a line of the first load still in flight when
+        // it ended lands before they connect, and no subscriber is owed it.
+        let before = Self.logIDs(dir.path + "/events.jsonl").count
         let withStreams = Wrk.parse(try Wrk.run(url: url, script: script, seconds: seconds, connections: connections, cpu: nil))
         let all = Self.logIDs(dir.path + "/events.jsonl")
         let ids = Array(all[before...])
@@ -147,9 +149,9 @@ final class Subscribers: @unchecked Sendable {
     private var buffers: [[UInt8]]
     private(set) var hashes: [Hash]
     private(set) var lags: [Double] = []
-    /// Subscribers whose connection the server closed while the load ran.
-    private(set) var closedByServer = 0
+    /// Which subscribers' connections the server closed while the load ran.
     private var closed: [Bool] = []
+    var closedByServer: Int { lock.withLock { closed.filter { $0 }.count } }
     /// The first id each subscriber read, where its run of the log starts.
     private(set) var firstIDs: [String?] = []
     private let lock = NSLock()
@@ -223,7 +225,6 @@ final class Subscribers: @unchecked Sendable {
                     // Closed by the server (a `lag`, or its stop): out of the set, or it is
                     // readable forever and the loop spins.
                     _ = cepoll_ctl(epoll, EPOLL_CTL_DEL, fds[index], 0, 0)
-                    closedByServer += 1
                     closed[index] = true
                     continue
                 }
