@@ -5,7 +5,7 @@ import TestKit
 
 /// Operating.md, "Scaling out", end to end: two callhook instances behind one HAProxy, PBX-like
 /// senders that retry on `5xx` and connection errors, one instance killed with `-9` and started
-/// again on its port under load. A retry may land on the other instance, so a delivery can be in
+/// again on its port under load, while a request is in progress on it. A retry may land on the other instance, so a delivery can be in
 /// both logs; loaded into ClickHouse's engine (chdb) with the table Operating.md gives, `FINAL`
 /// holds exactly one row per acknowledged delivery, and every acknowledged delivery is there.
 final class FailoverClickHouseTests: XCTestCase {
@@ -81,6 +81,10 @@ final class FailoverClickHouseTests: XCTestCase {
             while sender.acknowledgedCount < target && Date() < deadline { usleep(2_000) }
         }
         waitForMore(150)
+        // The kill lands while a delivery is in progress on the victim, not by luck of timing:
+        // frozen, it holds the next request HAProxy gives it until the kill resets it.
+        victim.child.signal(SIGSTOP)
+        XCTAssertTrue(haproxy.waitForRequestInProgress(on: "s1"), "a request reached the stopped instance")
         victim.child.signal(SIGKILL)
         XCTAssertNotNil(victim.child.waitForExit(seconds: 5))
         waitForMore(100)

@@ -99,16 +99,35 @@ final class OpsHAProxy {
 
     /// The backend's servers and their states (`UP`, `DOWN`, `UP 1/2`, ...) from the CSV stats.
     func states() -> [String: String] {
+        // pxname, svname, ... status is the 18th field.
+        statsColumn(17)
+    }
+
+    /// The requests each server has in progress now (`scur`, the 5th field of the CSV stats).
+    func sessions() -> [String: Int] {
+        statsColumn(4).compactMapValues { Int($0) }
+    }
+
+    private func statsColumn(_ column: Int) -> [String: String] {
         guard let response = try? HTTPTestClient.exchange(port: statsPort, .get("/stats;csv")), response.status == 200 else {
             return [:]
         }
         var result: [String: String] = [:]
         for line in response.text.split(separator: "\n") where line.hasPrefix("callhook,") {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            // pxname, svname, ... status is the 18th field.
-            if fields.count > 17, fields[1] != "BACKEND" { result[fields[1]] = fields[17] }
+            if fields.count > column, fields[1] != "BACKEND" { result[fields[1]] = fields[column] }
         }
         return result
+    }
+
+    /// Waits until HAProxy has at least one request in progress on `server`.
+    func waitForRequestInProgress(on server: String, seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if (sessions()[server] ?? 0) > 0 { return true }
+            usleep(5_000)
+        }
+        return false
     }
 
     /// Waits until HAProxy shows `server` in `state`; false when it did not within `seconds`.
