@@ -3,9 +3,10 @@ import Glibc
 
 /// Decoding alone, no I/O: payload bytes -> CallEvent -> log line, per vendor, on this thread.
 enum DecodeBenchmark {
-    static func run(iterations: Int, rounds: Int) {
+    /// `only`: the payloads whose name starts with it (a vendor's name), for profiling one.
+    static func run(iterations: Int, rounds: Int, only: String? = nil) {
         print("decode + encode, one thread, \(iterations) events a round, median of \(rounds) rounds")
-        for payload in BenchPayloads.all {
+        for payload in BenchPayloads.all where only.map({ payload.name.hasPrefix($0) }) ?? true {
             var rates: [Double] = []
             var sink = 0
             for _ in 0..<rounds {

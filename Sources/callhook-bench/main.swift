@@ -3,6 +3,7 @@ import Foundation
 // callhook-bench: the numbers behind the README's "Performance" section.
 //
 //   callhook-bench decode                      decoding + line encoding per vendor, one core
+//       [--only VENDOR] [--iterations N] [--rounds N] (one vendor's payloads, for a profiler)
 //   callhook-bench crypto                      HMAC-SHA256 over 1 KiB and Ed25519 verification, one core
 //   callhook-bench load [options]              the server under wrk (Debian's `wrk` package)
 //       --fsync always|never  --payload json|form  --seconds N  --runs N
@@ -43,7 +44,8 @@ func loadBenchmark() -> LoadBenchmark {
 do {
     switch arguments.first {
     case "decode":
-        DecodeBenchmark.run(iterations: option("--iterations").flatMap { Int($0) } ?? 200_000, rounds: 5)
+        DecodeBenchmark.run(iterations: option("--iterations").flatMap { Int($0) } ?? 200_000,
+                            rounds: option("--rounds").flatMap { Int($0) } ?? 5, only: option("--only"))
     case "crypto":
         CryptoBenchmark.run(rounds: 5)
     case "load":

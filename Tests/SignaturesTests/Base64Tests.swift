@@ -33,6 +33,23 @@ final class Base64Tests: XCTestCase {
         }
     }
 
+    /// A byte outside the alphabet anywhere, in the whole quads or in the last characters, and
+    /// whatever its value (the other alphabet's two, `=`, a space, a byte above 0x7F), is refused.
+    func testRefusesAByteOutsideTheAlphabetAtEveryPosition() {
+        let text = Array(Base64.encode((0..<40).map { UInt8(truncatingIfNeeded: $0 * 7) }, alphabet: .url, padded: false).utf8)
+        XCTAssertNotNil(Base64.decode(text, alphabet: .url))
+        for position in text.indices {
+            for bad in [UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), 0x20, 0x80, 0xFF, 0x00] {
+                var changed = text
+                changed[position] = bad
+                XCTAssertNil(Base64.decode(changed, alphabet: .url), "byte \(bad) at \(position)")
+            }
+        }
+        for position in text.indices where text[position] == UInt8(ascii: "-") || text[position] == UInt8(ascii: "_") {
+            XCTAssertNil(Base64.decode(text, alphabet: .standard), "url character at \(position)")
+        }
+    }
+
     /// Every length from 0 to 200 and both alphabets, padded and not: decoding undoes encoding,
     /// through the whole-quad path and the one for the last two or three characters alike.
     func testDecodingUndoesEncodingAtEveryLength() {

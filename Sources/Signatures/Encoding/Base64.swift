@@ -16,6 +16,11 @@ public enum Base64 {
         withContiguousBytes(text) { decode(bytes: $0, alphabet: alphabet) }
     }
 
+    /// `decode` over bytes already in memory (a JWT's segments, read in place).
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, alphabet: Alphabet) -> [UInt8]? {
+        decode(bytes: text, alphabet: alphabet)
+    }
+
     private static func decode(bytes text: UnsafeBufferPointer<UInt8>, alphabet: Alphabet) -> [UInt8]? {
         // At most two `=`, and only at the end.
         var end = text.count, padding = 0
@@ -24,30 +29,38 @@ public enum Base64 {
             padding += 1
         }
         guard end % 4 != 1, padding == 0 || (end + padding) % 4 == 0 else { return nil }
+        guard end > 0, let input = text.baseAddress else { return [] }
         let values = alphabet == .standard ? standardValues : urlValues
         var valid = true
         let result = [UInt8](unsafeUninitializedCapacity: end * 6 / 8) { out, initialized in
             values.withUnsafeBufferPointer { table in
+                let table = table.baseAddress!
+                let output = out.baseAddress!
                 var index = 0, produced = 0
-                // Four characters make three bytes: whole quads first, without a bit loop.
-                while index + 4 <= end {
-                    let a = table[Int(text[index])], b = table[Int(text[index + 1])]
-                    let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
-                    guard a | b | c | d >= 0 else {
-                        valid = false
-                        break
-                    }
-                    let quad = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    out[produced] = UInt8(truncatingIfNeeded: quad >> 16)
-                    out[produced + 1] = UInt8(truncatingIfNeeded: quad >> 8)
-                    out[produced + 2] = UInt8(truncatingIfNeeded: quad)
-                    index += 4
-                    produced += 3
+                // Four characters make three bytes: whole quads first, without a bit loop. A
+                // byte outside the alphabet has the high bit set in the table, so one test
+                // covers all four.
+                var invalid: UInt32 = 0
+                while index &+ 4 <= end {
+                    let a = UInt32(table[Int(input[index])]), b = UInt32(table[Int(input[index &+ 1])])
+                    let c = UInt32(table[Int(input[index &+ 2])]), d = UInt32(table[Int(input[index &+ 3])])
+                    invalid |= a | b | c | d
+                    let quad = a &<< 18 | b &<< 12 | c &<< 6 | d
+                    output[produced] = UInt8(truncatingIfNeeded: quad &>> 16)
+                    output[produced &+ 1] = UInt8(truncatingIfNeeded: quad &>> 8)
+                    output[produced &+ 2] = UInt8(truncatingIfNeeded: quad)
+                    index &+= 4
+                    produced &+= 3
+                }
+                if invalid & 0x80 != 0 {
+                    valid = false
+                    initialized = 0
+                    return
                 }
                 var accumulator: UInt32 = 0, bits = 0
-                while valid, index < end {
-                    let value = table[Int(text[index])]
-                    guard value >= 0 else {
+                while index < end {
+                    let value = table[Int(input[index])]
+                    guard value & 0x80 == 0 else {
                         valid = false
                         break
                     }
@@ -55,7 +68,7 @@ public enum Base64 {
                     bits += 6
                     if bits >= 8 {
                         bits -= 8
-                        out[produced] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        output[produced] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
                         produced += 1
                     }
                     index += 1
@@ -69,12 +82,12 @@ public enum Base64 {
         return valid ? result : nil
     }
 
-    /// Each byte's value in the alphabet, -1 for a byte outside it.
+    /// Each byte's value in the alphabet, 0xFF for a byte outside it.
     private static let standardValues = values(.standard)
     private static let urlValues = values(.url)
 
-    private static func values(_ alphabet: Alphabet) -> [Int8] {
-        (0...255).map { sextet(UInt8($0), alphabet).map { Int8($0) } ?? -1 }
+    private static func values(_ alphabet: Alphabet) -> [UInt8] {
+        (0...255).map { sextet(UInt8($0), alphabet) ?? 0xFF }
     }
 
     /// The text of `bytes` in `alphabet`, with `=` padding unless `padded` is false.

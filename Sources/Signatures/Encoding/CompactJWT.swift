@@ -1,3 +1,5 @@
+import Glibc
+
 /// A JSON Web Token in compact serialization (RFC 7519 §3, RFC 7515 §7.1):
 /// `base64url(header) "." base64url(payload) "." base64url(signature)`, split and decoded but
 /// not verified. Dialpad sends its event as such a body; Vonage signs in `Authorization`.
@@ -20,26 +22,34 @@ public struct CompactJWT: Sendable, Equatable {
     /// nil unless `text` (white space around it ignored) is exactly three base64url segments
     /// separated by dots, each of which decodes.
     public init?(_ text: some Collection<UInt8>) {
-        self.init(bytes: withContiguousBytes(text) { Array($0) })
+        guard let jwt = withContiguousBytes(text, { CompactJWT(buffer: $0) }) else { return nil }
+        self = jwt
     }
 
-    private init?(bytes: [UInt8]) {
-        var bytes = bytes
-        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
-        var start = 0
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
-        let token = bytes[start...]
-        // The two dots, found with a plain scan (`split` costs more than the base64 decoding).
-        guard let first = token.firstIndex(of: UInt8(ascii: ".")),
-              let second = token[(first + 1)...].firstIndex(of: UInt8(ascii: ".")),
-              token[(second + 1)...].firstIndex(of: UInt8(ascii: ".")) == nil,
-              first > token.startIndex, second > first + 1,
-              let header = Base64.decode(token[..<first], alphabet: .url),
-              let payload = Base64.decode(token[(first + 1)..<second], alphabet: .url),
-              let signature = Base64.decode(token[(second + 1)...], alphabet: .url) else { return nil }
+    /// Read in place: the segments are found and decoded straight from the body's bytes.
+    private init?(buffer bytes: UnsafeBufferPointer<UInt8>) {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0, end = bytes.count
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        guard let first = Self.dot(in: bytes, from: start, to: end),
+              let second = Self.dot(in: bytes, from: first + 1, to: end),
+              Self.dot(in: bytes, from: second + 1, to: end) == nil,
+              first > start, second > first + 1,
+              let header = Base64.decode(UnsafeBufferPointer(rebasing: bytes[start..<first]), alphabet: .url),
+              let payload = Base64.decode(UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second]), alphabet: .url),
+              let signature = Base64.decode(UnsafeBufferPointer(rebasing: bytes[(second + 1)..<end]), alphabet: .url)
+        else { return nil }
         self.header = header
         self.payload = payload
         self.signature = signature
-        self.signingInput = Array(token[..<second])
+        self.signingInput = Array(bytes[start..<second])
+    }
+
+    /// The position of the first `.` in `bytes[from..<to]` (memchr: a JWT body is kilobytes).
+    private static func dot(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let base = bytes.baseAddress,
+              let found = memchr(base + from, Int32(UInt8(ascii: ".")), to - from) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

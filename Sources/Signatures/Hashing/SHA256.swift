@@ -56,7 +56,7 @@ public struct SHA256: HashFunction {
                             SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7], SHA256.loadWord(t + 7, w, p))
                             t += 8
                         }
-                                                while t < 64 {
+                        while t < 64 {
                             SHA256.round(a, b, c, &d, e, f, g, &h, k[t], SHA256.expandWord(t, w, p))
                             SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1], SHA256.expandWord(t + 1, w, p))
                             SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2], SHA256.expandWord(t + 2, w, p))
