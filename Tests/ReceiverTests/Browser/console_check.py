@@ -4,7 +4,8 @@
 Usage: console_check.py CALLHOOK CONFIG PORT SECRET SCREENSHOT
 Starts `CALLHOOK serve --config CONFIG` (listening on PORT), loads /console and checks: no
 console errors, a delivery shown within 1 s of its 200, a reject shown, a call moving into and
-out of "in progress", markup in a caller field shown as text, a reconnect after a restart.
+out of "in progress", markup in a caller field shown as text, a long call id that does not widen
+the panels, a reconnect after a restart.
 Prints one line per check; exits 0 when all pass, 1 on a failure, 77 when selenium is missing.
 """
 import json, subprocess, sys, time, urllib.request
@@ -73,6 +74,16 @@ try:
     WebDriverWait(driver, 3, 0.05).until(lambda d: "br-1" not in active(d))
     check("the call leaves in progress", True)
 
+    # A PBX's call ids and caller names can be long: the panels stay as wide as the window,
+    # the long text cut with its whole in the cell's title.
+    long_ref = "br-long-" + "7f3a9c2e" * 12
+    check("a call with a long id is stored", post(event(long_ref, "ring", "2020-01-29T07:45:50.000+00:00", "+44" + "2035040000" * 6)) == 200)
+    WebDriverWait(driver, 3, 0.05).until(lambda d: "br-long-" in active(d))
+    check("its whole id is the cell's title", any((c.get_attribute("title") or "").endswith(long_ref) for c in driver.find_elements(By.CSS_SELECTOR, "#active td")))
+    wide = driver.execute_script(
+        "return [...document.querySelectorAll('section')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.id || s.querySelector('h2').textContent)")
+    check("no panel scrolls sideways with a long call id" + (f": {wide}" if wide else ""), not wide)
+    check("the long call ends", post(event(long_ref, "hangup", "2020-01-29T07:45:55.000+00:00")) == 200)
     check("a malformed body is rejected", post('{"ref":"x","action":') == 422)
     WebDriverWait(driver, 3, 0.05).until(lambda d: d.find_element(By.CSS_SELECTOR, "#rejects tbody").text.strip() != "")
     check("the reject is shown", True)

@@ -50,9 +50,13 @@ enum ConsolePage {
         .status.live { background: #1f7a3a; }
         .status.down { background: #a12622; }
         main { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; padding: 12px 16px; }
+        #feed-section { grid-column: 1 / -1; }   /* the deliveries, the widest rows, across the page */
         section { background: #fff; border: 1px solid #d8dde3; border-radius: 6px; padding: 8px; overflow: auto; max-height: 42vh; }
         table { border-collapse: collapse; width: 100%; }
-        th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #eef0f3; white-space: nowrap; }
+        th, td { text-align: left; padding: 2px 5px; border-bottom: 1px solid #eef0f3; white-space: nowrap; }
+        td > span { display: inline-block; max-width: 11em; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; }
+        td.wide > span { max-width: 24em; }
+        td.widest > span { max-width: 30em; }
         tr.event { cursor: pointer; }
         tr.reject td { color: #a12622; }
         #detail { position: fixed; right: 16px; bottom: 16px; width: 45vw; max-height: 40vh; overflow: auto;
@@ -68,9 +72,14 @@ enum ConsolePage {
           const el = (id) => document.getElementById(id);
           let paused = false, held = [];
 
-          function cell(row, text) {
-            const td = document.createElement("td");
-            td.textContent = text == null ? "-" : String(text);
+          // A long id or name is cut to the cell's width (the CSS; `size` "wide" or "widest" for
+          // the columns that hold two numbers or a message), whole in the title.
+          function cell(row, text, size) {
+            const td = document.createElement("td"), span = document.createElement("span");
+            if (size) td.className = size;
+            span.textContent = text == null ? "-" : String(text);
+            if (span.textContent.length > 20) td.title = span.textContent;
+            td.appendChild(span);
             row.appendChild(td);
           }
           function clock(t) { return t ? String(t).replace("T", " ").replace("Z", "").slice(11, 23) : "-"; }
@@ -96,7 +105,7 @@ enum ConsolePage {
             row.className = "event";
             row.dataset.search = [e.vendor, e.type, party(e.from), party(e.to), e.from && e.from.name, e.call_id].join(" ");
             cell(row, clock(e.received_at)); cell(row, e.vendor); cell(row, e.type); cell(row, e.direction);
-            cell(row, party(e.from) + (e.from && e.from.name ? " (" + e.from.name + ")" : "") + " → " + party(e.to));
+            cell(row, party(e.from) + (e.from && e.from.name ? " (" + e.from.name + ")" : "") + " → " + party(e.to), "wide");
             cell(row, e.outcome);
             row.addEventListener("click", () => showDetail(JSON.stringify(e, null, 2)));
             row.hidden = !matches(row.dataset.search);
@@ -108,7 +117,7 @@ enum ConsolePage {
             try { r = JSON.parse(data); } catch (_) { r = { error: data }; }
             const row = document.createElement("tr");
             row.className = "reject";
-            cell(row, clock(r.received_at)); cell(row, r.route); cell(row, r.error);
+            cell(row, clock(r.received_at)); cell(row, r.route); cell(row, r.error, "widest");
             row.addEventListener("click", () => showDetail(JSON.stringify(r, null, 2)));
             prepend(el("rejects").tBodies[0], row);
           }
