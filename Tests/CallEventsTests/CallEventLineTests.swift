@@ -178,9 +178,9 @@ final class CallEventLineTests: XCTestCase {
         guard case .success(var event) = CallEventDecoder.decode(delivery, as: .vendor(.impactpbx)) else {
             return XCTFail("does not decode")
         }
-        XCTAssertNotNil(event.rawText.bytes)
+        XCTAssertNotNil(event.payload.text)
         event.raw = .object([JSONMember("replaced", .bool(true))])
-        XCTAssertNil(event.rawText.bytes)
+        XCTAssertNil(event.payload.text)
         let line = String(decoding: event.jsonLine(), as: UTF8.self)
         XCTAssertTrue(line.contains(#""raw":{"replaced":true}"#), line)
     }
@@ -192,7 +192,7 @@ final class CallEventLineTests: XCTestCase {
         }
         var rebuilt = decoded
         rebuilt.raw = decoded.raw   // same value, text dropped
-        XCTAssertNil(rebuilt.rawText.bytes)
+        XCTAssertNil(rebuilt.payload.text)
         XCTAssertEqual(rebuilt, decoded)
     }
 

@@ -81,8 +81,7 @@ public final class DeclaredDefinition: Sendable {
     /// A definition reads some fifteen targets per event: by position, not through a hashed lookup.
     private func source(_ target: Target) -> DeclaredSource? { fields[target.ordinal] }
 
-    func decode(_ payload: Fields, into event: inout CallEvent) {
-        let lookup = DeclaredLookup(payload)
+    func decode(_ lookup: DeclaredLookup, into event: inout CallEvent) {
         let vendorEvent = self.event.flatMap { lookup.value($0) }.flatMap(Fields.text(of:))
         event.vendorEvent = vendorEvent
         let entry = self.event == nil ? nil : types.lookup(vendorEvent)

@@ -16,6 +16,10 @@ public enum CallEventDecoder {
     /// `catalog` holds the vendors an `auto` route may pick (the config's declared ones too).
     public static func decode(_ delivery: Delivery, as choice: VendorChoice,
                               catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
+        if case .vendor(let vendor) = choice, let definition = vendor.definition,
+           let decoded = decodeTaped(delivery, as: vendor, definition) {
+            return decoded
+        }
         let body: DecodedBody
         var query: JSONValue?
         if delivery.method == "GET" {
@@ -75,21 +79,59 @@ public enum CallEventDecoder {
             vendor = detected
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
-                              source: source, raw: raw, rawText: body.text, query: query)
+                              source: source, payload: RawPayload(raw, text: body.text), query: query)
         switch vendor.kind {
-        case .declared: vendor.definition?.decode(fields, into: &event)
+        case .declared: vendor.definition?.decode(DeclaredLookup(fields), into: &event)
         case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
         case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
         case .voipstudio: VoIPstudio.decode(fields, into: &event)
         case .impactpbx: ImpactPBX.decode(fields, into: &event)
         }
+        deriveDurations(&event)
+        return .success(event)
+    }
+
+    /// A declared vendor's JSON (or JWT) payload read into a `JSONTape`: only the values its
+    /// definition reaches are built, and the payload's compact text is `raw` as written. nil
+    /// when the tape does not take the body (a form, an escape it would not write back as
+    /// sent, a document that does not parse): the usual path decodes that, or words its failure.
+    private static func decodeTaped(_ delivery: Delivery, as vendor: Vendor,
+                                    _ definition: DeclaredDefinition) -> Result<CallEvent, DecodeFailure>? {
+        guard delivery.method != "GET" else { return nil }
+        let json: [UInt8]
+        switch definition.body {
+        case .form:
+            return nil
+        case .json:
+            guard Payload.readsAsJSON(delivery.body, contentType: delivery.contentType) else { return nil }
+            json = delivery.body
+        case .jwt:
+            guard delivery.unverifiedJWT == .decode, let payload = JWTBody.json(in: delivery.body) else { return nil }
+            json = payload.bytes
+        }
+        return json.withUnsafeBufferPointer { bytes -> Result<CallEvent, DecodeFailure>? in
+            guard let (tape, text) = JSONParser.tape(bytes), tape.tokens[0].kind != .scalar else { return nil }
+            let compact: ArraySlice<UInt8> = switch text {
+            case .range(let range): json[range]
+            case .copy(let copy): copy[...]
+            }
+            let query = delivery.query.flatMap { Payload.decodeQuery($0[...], dropping: delivery.droppedQueryFields) }
+            var event = CallEvent(id: delivery.id, receivedAt: delivery.receivedAt, route: delivery.route, vendor: vendor,
+                                  source: delivery.source, payload: RawPayload(text: compact), query: query)
+            definition.decode(DeclaredLookup(tape: tape, bytes: bytes, query: query), into: &event)
+            deriveDurations(&event)
+            return .success(event)
+        }
+    }
+
+    /// The call's length from its start and end; the talk time from answer to end, unless sent.
+    private static func deriveDurations(_ event: inout CallEvent) {
         if let start = event.startedAt, let end = event.endedAt {
             event.durationSeconds = Timestamps.seconds(from: start, to: end)
         }
         if event.talkSeconds == nil, let answered = event.answeredAt, let end = event.endedAt {
             event.talkSeconds = Timestamps.seconds(from: answered, to: end)
         }
-        return .success(event)
     }
 
     /// Decodes one payload outside the server (`callhook decode`): a POST body with a fresh id,

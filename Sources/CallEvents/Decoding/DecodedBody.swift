@@ -2,7 +2,7 @@
 /// that would cost as much again to work out later.
 struct DecodedBody {
     var value: JSONValue
-    /// `value` as compact JSON text, when that is the body's own text (`RawText`).
+    /// `value` as compact JSON text, when that is the body's own text (`RawPayload`).
     var text: ArraySlice<UInt8>?
 
     init(value: JSONValue, text: ArraySlice<UInt8>? = nil) {

@@ -28,14 +28,20 @@ enum JWTBody {
         guard policy == .decode else {
             return .failure(Failure(reason: .unverified, message: "signed body not verified: a route with a secret takes no unverified jwt body"))
         }
-        // Dialpad without a secret: plain JSON (its first byte, after white space, is `{`).
-        if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "{") {
-            return parse(bytes, what: "body")
-        }
-        guard let jwt = CompactJWT(bytes) else {
+        guard let json = json(in: bytes) else {
             return .failure(Failure(reason: .notCompact, message: "body is neither a compact JWT nor a JSON object"))
         }
-        return parse(jwt.payload, what: "JWT payload")
+        return parse(json.bytes, what: json.what)
+    }
+
+    /// The JSON a `jwt` body carries, and what to call it in a failure: the body itself when it
+    /// is plain JSON (Dialpad without a secret: its first byte, after white space, is `{`), else
+    /// the compact JWT's payload; nil when it is neither.
+    static func json(in bytes: [UInt8]) -> (bytes: [UInt8], what: String)? {
+        if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "{") {
+            return (bytes, "body")
+        }
+        return CompactJWT(bytes).map { ($0.payload, "JWT payload") }
     }
 
     private static func parse(_ bytes: [UInt8], what: String) -> Result<DecodedBody, Failure> {

@@ -46,35 +46,39 @@ enum FieldName {
 
     /// Whether `key` is `want` as compared; `want` is lowercase without spaces.
     static func matches(_ key: String, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
-        ASCII.withUTF8(of: key) { bytes in
-            // The usual case, a key spelled without spaces: compared a word at a time, lowercased.
-            if bytes.count == want.count, let have = bytes.baseAddress, let wanted = want.baseAddress {
-                let have = UnsafeRawPointer(have), wanted = UnsafeRawPointer(wanted)
-                var i = 0
-                var spaces: UInt64 = 0
-                var differ: UInt64 = 0
-                while i &+ 8 <= want.count {
-                    let word = UInt64(littleEndian: have.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    spaces |= ByteScan.equal(word, 0x20)
-                    differ |= lowercased(word) ^ UInt64(littleEndian: wanted.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    i &+= 8
-                }
-                if i < want.count {
-                    let (word, valid) = ByteScan.tail(have, from: i, count: want.count)
-                    spaces |= ByteScan.equal(word, 0x20) & valid
-                    differ |= lowercased(word) ^ ByteScan.tail(wanted, from: i, count: want.count).word
-                }
-                if spaces == 0 { return differ == 0 }
-            }
+        ASCII.withUTF8(of: key) { matches($0, want) }
+    }
+
+    /// Whether the name in `bytes` is `want` as compared; `want` is lowercase without spaces.
+    @inline(__always)
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The usual case, a key spelled without spaces: compared a word at a time, lowercased.
+        if bytes.count == want.count, let have = bytes.baseAddress, let wanted = want.baseAddress {
+            let have = UnsafeRawPointer(have), wanted = UnsafeRawPointer(wanted)
             var i = 0
-            let count = want.count
-            for b in bytes {
-                if b == 0x20 { continue }
-                if i == count || ASCII.lower(b) != want[i] { return false }
-                i += 1
+            var spaces: UInt64 = 0
+            var differ: UInt64 = 0
+            while i &+ 8 <= want.count {
+                let word = UInt64(littleEndian: have.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                spaces |= ByteScan.equal(word, 0x20)
+                differ |= lowercased(word) ^ UInt64(littleEndian: wanted.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i &+= 8
             }
-            return i == count
+            if i < want.count {
+                let (word, valid) = ByteScan.tail(have, from: i, count: want.count)
+                spaces |= ByteScan.equal(word, 0x20) & valid
+                differ |= lowercased(word) ^ ByteScan.tail(wanted, from: i, count: want.count).word
+            }
+            if spaces == 0 { return differ == 0 }
         }
+        var i = 0
+        let count = want.count
+        for b in bytes {
+            if b == 0x20 { continue }
+            if i == count || ASCII.lower(b) != want[i] { return false }
+            i += 1
+        }
+        return i == count
     }
 
     // MARK: - Words

@@ -52,4 +52,12 @@ public enum JSONParser {
             return .failure(error)
         }
     }
+
+    /// The document's tokens and compact text, when a `JSONTape` can stand for it
+    /// (`JSONReader.readTape`); nil for any other document, valid or not: parse that instead.
+    static func tape(_ bytes: UnsafeBufferPointer<UInt8>) -> (tape: JSONTape, text: JSONReader.CompactText)? {
+        var reader = JSONReader(bytes, keepingText: true)
+        guard let tape = reader.readTape(), let text = reader.compactText else { return nil }
+        return (tape, text)
+    }
 }

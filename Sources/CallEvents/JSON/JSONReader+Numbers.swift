@@ -2,8 +2,8 @@ import Glibc   // strtod, for the range check of numbers with an exponent
 
 /// RFC 8259 §6 numbers, kept as their literal text.
 extension JSONReader {
-    /// §6: `[ minus ] int [ frac ] [ exp ]`; the literal text is kept as sent.
-    mutating func readNumber() throws(DecodeFailure) -> String {
+    /// §6: `[ minus ] int [ frac ] [ exp ]`; where the literal is (its text is kept as sent).
+    mutating func scanNumber() throws(DecodeFailure) -> Range<Int> {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit") }
@@ -34,7 +34,7 @@ extension JSONReader {
             index = start
             throw failure("number out of range")
         }
-        return String(decoding: literal, as: UTF8.self)
+        return start..<index
     }
 
     private static func isFinite(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {

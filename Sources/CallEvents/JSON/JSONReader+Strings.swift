@@ -9,7 +9,10 @@ extension JSONReader {
     /// A member name, and its `FieldName.hash`: a plain one the vendors document is the shared
     /// string of `KnownNames`, not a new one.
     mutating func readName() throws(DecodeFailure) -> (String, UInt64) {
-        if let plain = readPlainName() { return plain }
+        if let (range, hash) = scanPlainName() {
+            let text = UnsafeBufferPointer(rebasing: bytes[range])
+            return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+        }
         let string = try scanString()
         guard string.ascii, !string.escaped else {
             let name = try makeString(string)
@@ -21,9 +24,10 @@ extension JSONReader {
     }
 
     /// A name of plain ASCII bytes (no escape, no control byte), scanned and hashed in one
-    /// pass over its words; nil, with nothing read, for any other name (or an unterminated one).
+    /// pass over its words: where its text is, and its hash; nil, with nothing read, for any
+    /// other name (or an unterminated one).
     @inline(__always)
-    private mutating func readPlainName() -> (String, UInt64)? {
+    mutating func scanPlainName() -> (Range<Int>, UInt64)? {
         let start = index + 1   // after the "
         let count = bytes.count
         guard start < count, let base = bytes.baseAddress else { return nil }
@@ -56,9 +60,8 @@ extension JSONReader {
             }
             let end = i &+ offset
             index = end &+ 1
-            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let hash = hasher.finish(count: end &- start) ?? FieldName.hash(text)
-            return (KnownNames.string(text, hash: hash) ?? String(decoding: text, as: UTF8.self), hash)
+            let hash = hasher.finish(count: end &- start) ?? FieldName.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            return (start..<end, hash)
         }
     }
 
@@ -71,7 +74,7 @@ extension JSONReader {
     }
 
     /// Moves past the string at `index`, checking it is terminated and has no raw control byte.
-    private mutating func scanString() throws(DecodeFailure) -> ScannedString {
+    mutating func scanString() throws(DecodeFailure) -> ScannedString {
         index += 1   // "
         let start = index
         var ascii = true
@@ -103,11 +106,16 @@ extension JSONReader {
     private mutating func makeString(_ string: ScannedString) throws(DecodeFailure) -> String {
         let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
         let utf8 = string.ascii || TextDecoding.isValidUTF8(text)
-        if keepingText, !utf8 || string.escaped && !hasOnlyShortEscapes(text) { textIsCompact = false }
+        if keepingText, !writesBackAsSent(string, utf8: utf8) { textIsCompact = false }
         if !string.escaped {
             return utf8 ? String(decoding: text, as: UTF8.self) : TextDecoding.latin1(text)
         }
         return try unescape(from: string.start, to: string.end, latin1: !utf8)
+    }
+
+    /// Whether the writer spells the string exactly as it was sent: UTF-8, and only escapes it uses.
+    func writesBackAsSent(_ string: ScannedString, utf8: Bool) -> Bool {
+        utf8 && (!string.escaped || hasOnlyShortEscapes(UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])))
     }
 
     /// Whether every escape in `text` is one the writer uses for its character (`\"`, `\\`,

@@ -33,11 +33,22 @@ struct JSONReader {
 
     /// §2: `JSON-text = ws value ws`, and nothing after it.
     mutating func readDocument() throws(DecodeFailure) -> JSONValue {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }   // §8.1 BOM
-        skipWhitespace()
-        let start = index
-        copiedUpTo = start
+        let start = beginDocument()
         let value = try readValue(depth: 0)
+        try endDocument(valueFrom: start)
+        return value
+    }
+
+    /// Past a §8.1 byte order mark and the white space before the value; where the value starts.
+    mutating func beginDocument() -> Int {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        copiedUpTo = index
+        return index
+    }
+
+    /// After the value: only white space may follow; with `keepingText`, the compact text noted.
+    mutating func endDocument(valueFrom start: Int) throws(DecodeFailure) {
         let end = index
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected data after the JSON value") }
@@ -50,7 +61,15 @@ struct JSONReader {
                 compactText = .range(start..<end)
             }
         }
-        return value
+    }
+
+    /// The value starting at `position` of a document already read whole (`JSONTape`): what
+    /// `readDocument` built for it.
+    static func value(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue {
+        var reader = JSONReader(bytes)
+        reader.index = position
+        // The document parsed once already, so this cannot fail; null keeps the type total.
+        return (try? reader.readValue(depth: 0)) ?? .null
     }
 
     // MARK: Values
@@ -72,13 +91,14 @@ struct JSONReader {
             try readLiteral("null")
             return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try readNumber())
+            let literal = try scanNumber()
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[literal]), as: UTF8.self))
         default:
             throw failure("expected a value")
         }
     }
 
-    private mutating func readLiteral(_ word: StaticString) throws(DecodeFailure) {
+    mutating func readLiteral(_ word: StaticString) throws(DecodeFailure) {
         let count = word.utf8CodeUnitCount
         let start = word.utf8Start
         for k in 0..<count {
@@ -162,7 +182,7 @@ struct JSONReader {
 
     /// White space between tokens: skipped, and left out of the compact text.
     @inline(__always)
-    private mutating func skipInnerWhitespace() {
+    mutating func skipInnerWhitespace() {
         let start = index
         skipWhitespace()
         if keepingText, index > start { leaveOut(start..<index) }

@@ -32,7 +32,7 @@ extension CallEvent {
         var n = 700 + vendor.name.utf8.count + id.utf8.count + route.utf8.count + key.utf8.count + source.addr.utf8.count
         n += count(vendorEvent) + count(callID) + count(from.number) + count(from.name) + count(to.number)
         n += count(to.name) + count(`extension`) + count(cause) + count(recording) + count(source.userAgent)
-        n += rawText.bytes?.count ?? CallEvent.guessedSize(raw)
+        n += payload.text?.count ?? CallEvent.guessedSize(raw)
         n += query.map(CallEvent.guessedSize) ?? 0
         return n + n / 8
     }
@@ -81,7 +81,7 @@ extension CallEvent {
         out.appendRaw(",\"source\":{\"addr\":"); out.appendString(source.addr)
         out.appendRaw(",\"user_agent\":"); out.appendString(source.userAgent)
         out.appendRaw("},\"raw\":")
-        if let text = rawText.bytes {
+        if let text = payload.text {
             text.withUnsafeBufferPointer { out.append($0) }   // what appendValue(raw) writes, as received
         } else {
             out.appendValue(raw)

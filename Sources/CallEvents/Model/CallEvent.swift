@@ -25,11 +25,11 @@ public struct CallEvent: Sendable, Equatable {
     public var source: EventSource
     /// The payload as received, decoded but not interpreted.
     public var raw: JSONValue {
-        didSet { rawText = RawText() }
+        get { payload.value }
+        set { payload = RawPayload(newValue) }
     }
-    /// `raw` as compact JSON text, when the decoder had it at hand (a JSON body that writes
-    /// back as its own text without white space): the line encoder copies it.
-    var rawText = RawText()
+    /// `raw`, and its compact text when the decoder had it (`RawPayload`).
+    var payload: RawPayload
     /// Query fields of a POST (the auth `token` removed); nil when none.
     public var query: JSONValue?
 
@@ -62,15 +62,14 @@ public struct CallEvent: Sendable, Equatable {
         self.talkSeconds = talkSeconds
         self.recording = recording
         self.source = source
-        self.raw = raw
+        self.payload = RawPayload(raw)
         self.query = query
     }
 
-    /// An event with only its envelope and payload set, as the decoder starts it; `rawText` is
-    /// `raw` as compact JSON text when known (`RawText`). Given here rather than assigned after,
-    /// which would copy the whole event.
-    init(id: String, receivedAt: Timestamp, route: String, vendor: Vendor, source: EventSource, raw: JSONValue,
-         rawText: ArraySlice<UInt8>?, query: JSONValue?) {
+    /// An event with only its envelope and payload set, as the decoder starts it. Given here
+    /// rather than assigned after, which would copy the whole event.
+    init(id: String, receivedAt: Timestamp, route: String, vendor: Vendor, source: EventSource,
+         payload: RawPayload, query: JSONValue?) {
         self.id = id
         self.receivedAt = receivedAt
         self.route = route
@@ -80,8 +79,7 @@ public struct CallEvent: Sendable, Equatable {
         self.from = Party()
         self.to = Party()
         self.source = source
-        self.raw = raw
-        self.rawText = RawText(bytes: rawText)
+        self.payload = payload
         self.query = query
     }
 }

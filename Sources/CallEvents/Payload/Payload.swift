@@ -58,6 +58,13 @@ public enum Payload {
         }
     }
 
+    /// Whether `decodedBody` would read the body as JSON (an object or an array).
+    static func readsAsJSON(_ body: [UInt8], contentType: String?) -> Bool {
+        body.withUnsafeBufferPointer { buffer in
+            if case .json = reading(buffer, contentType: contentType) { true } else { false }
+        }
+    }
+
     /// How a body is read.
     private enum Reading {
         case empty, json, form

@@ -1,0 +1,124 @@
+/// Reading a document into a `JSONTape`: the same grammar, checks and compact text as
+/// `readDocument`, with tokens instead of values.
+extension JSONReader {
+    /// The document's tokens; nil when the tape cannot stand for it: its compact text is not
+    /// what the value writes back as (`textIsCompact`), or a name holds an escape or bytes that
+    /// are not UTF-8 (a lookup compares names as sent). Then read it with `readDocument`, which
+    /// also gives the message of a failure.
+    mutating func readTape() -> JSONTape? {
+        guard keepingText, bytes.count < Int(UInt32.max) else { return nil }
+        var tokens: [JSONTape.Token] = []
+        tokens.reserveCapacity(bytes.count / 12 + 4)
+        let start = beginDocument()
+        do throws(DecodeFailure) {
+            guard try readTapeValue(depth: 0, into: &tokens) else { return nil }
+            try endDocument(valueFrom: start)
+        } catch {
+            return nil
+        }
+        return textIsCompact ? JSONTape(tokens: tokens) : nil
+    }
+
+    /// §3, as `readValue`; false when the value holds a name the tape does not take.
+    private mutating func readTapeValue(depth: Int, into tokens: inout [JSONTape.Token]) throws(DecodeFailure) -> Bool {
+        guard index < bytes.count else { throw failure("expected a value") }
+        let token = tokens.count
+        tokens.append(JSONTape.Token(kind: .scalar, start: UInt32(index), end: 0, next: 0, hash: 0))
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            tokens[token].kind = .object
+            guard try readTapeObject(depth: depth + 1, into: &tokens) else { return false }
+        case UInt8(ascii: "["):
+            tokens[token].kind = .array
+            guard try readTapeArray(depth: depth + 1, into: &tokens) else { return false }
+        case UInt8(ascii: "\""):
+            let string = try scanString()
+            if !writesBackAsSent(string, utf8: string.ascii || TextDecoding.isValidUTF8(
+                UnsafeBufferPointer(rebasing: bytes[string.start..<string.end]))) {
+                textIsCompact = false
+            }
+        case UInt8(ascii: "t"): try readLiteral("true")
+        case UInt8(ascii: "f"): try readLiteral("false")
+        case UInt8(ascii: "n"): try readLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try scanNumber()
+        default: throw failure("expected a value")
+        }
+        tokens[token].next = UInt32(tokens.count)
+        return true
+    }
+
+    /// §4, as `readObject`.
+    private mutating func readTapeObject(depth: Int, into tokens: inout [JSONTape.Token]) throws(DecodeFailure) -> Bool {
+        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
+        index += 1   // {
+        skipInnerWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return true
+        }
+        while true {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected '\"'") }
+            guard let name = try tapeName() else { return false }
+            tokens.append(name)
+            skipInnerWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+            index += 1
+            skipInnerWhitespace()
+            guard try readTapeValue(depth: depth, into: &tokens) else { return false }
+            skipInnerWhitespace()
+            guard index < bytes.count else { throw failure("expected ',' or '}'") }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipInnerWhitespace()
+            case UInt8(ascii: "}"):
+                index += 1
+                return true
+            default:
+                throw failure("expected ',' or '}'")
+            }
+        }
+    }
+
+    /// §5, as `readArray`.
+    private mutating func readTapeArray(depth: Int, into tokens: inout [JSONTape.Token]) throws(DecodeFailure) -> Bool {
+        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
+        index += 1   // [
+        skipInnerWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return true
+        }
+        while true {
+            guard try readTapeValue(depth: depth, into: &tokens) else { return false }
+            skipInnerWhitespace()
+            guard index < bytes.count else { throw failure("expected ',' or ']'") }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipInnerWhitespace()
+            case UInt8(ascii: "]"):
+                index += 1
+                return true
+            default:
+                throw failure("expected ',' or ']'")
+            }
+        }
+    }
+
+    /// A member name's token; nil for a name with an escape or bytes that are not UTF-8.
+    private mutating func tapeName() throws(DecodeFailure) -> JSONTape.Token? {
+        let range: Range<Int>
+        let hash: UInt64
+        if let (plain, plainHash) = scanPlainName() {
+            (range, hash) = (plain, plainHash)
+        } else {
+            let string = try scanString()
+            let text = UnsafeBufferPointer(rebasing: bytes[string.start..<string.end])
+            guard !string.escaped, string.ascii || TextDecoding.isValidUTF8(text) else { return nil }
+            (range, hash) = (string.start..<string.end, FieldName.hash(text))
+        }
+        // A name's value follows it: a lookup steps on by the value's `next`, not the name's.
+        return JSONTape.Token(kind: .name, start: UInt32(range.lowerBound), end: UInt32(range.upperBound), next: 0, hash: hash)
+    }
+}
