@@ -41,7 +41,7 @@ final class DeclaredLookup {
             if let found = value(path, from: root) { return found }
         case .tape(let tape, let bytes):
             if let token = token(path, in: tape, bytes) {
-                return JSONReader.value(at: Int(tape.tokens[token].start), in: bytes)
+                return tape.value(token, bytes)
             }
         }
         if let query { return value(path, from: query) }
@@ -50,41 +50,44 @@ final class DeclaredLookup {
 
     /// The token of the value at `path`, as `value(_:from:)` walks a parsed one.
     private func token(_ path: DeclaredPath, in tape: JSONTape, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var current = 0
-        for segment in path.segments {
-            let found = segment.name.withUnsafeBufferPointer { tape.member(in: current, hash: segment.hash, named: $0, bytes) }
-            guard let next = found ?? segment.index.flatMap({ tape.element(in: current, at: $0) }) else { return nil }
-            current = next
+        path.names.withUnsafeBufferPointer { names in
+            var current = 0
+            for segment in path.segments {
+                let name = UnsafeBufferPointer(rebasing: names[segment.range])
+                guard let next = tape.member(in: current, hash: segment.hash, named: name, bytes)
+                    ?? segment.index.flatMap({ tape.element(in: current, at: $0) }) else { return nil }
+                current = next
+            }
+            return current
         }
-        return current
     }
 
     private func value(_ path: DeclaredPath, from root: JSONValue) -> JSONValue? {
-        var current = root
-        for segment in path.segments {
-            switch current {
-            case .object(let members):
-                guard let found = member(segment, in: members) else { return nil }
-                current = found
-            case .array(let elements):
-                guard let index = segment.index, index < elements.count else { return nil }
-                current = elements[index]
-            default:
-                return nil
+        path.names.withUnsafeBufferPointer { names in
+            var current = root
+            for segment in path.segments {
+                switch current {
+                case .object(let members):
+                    guard let found = member(segment.hash, UnsafeBufferPointer(rebasing: names[segment.range]), in: members) else { return nil }
+                    current = found
+                case .array(let elements):
+                    guard let index = segment.index, index < elements.count else { return nil }
+                    current = elements[index]
+                default:
+                    return nil
+                }
             }
+            return current
         }
-        return current
     }
 
-    private func member(_ segment: DeclaredPath.Segment, in members: [JSONMember]) -> JSONValue? {
+    private func member(_ hash: UInt64, _ want: UnsafeBufferPointer<UInt8>, in members: [JSONMember]) -> JSONValue? {
         // Borrowed through buffer pointers: no retain and release per member looked at.
         let found = members.withUnsafeBufferPointer { members -> Int? in
-            segment.name.withUnsafeBufferPointer { want in
-                for i in 0..<members.count where members[i].nameHash == segment.hash && FieldName.matches(members[i].key, want) {
-                    return i
-                }
-                return nil
+            for i in 0..<members.count where members[i].nameHash == hash && FieldName.matches(members[i].key, want) {
+                return i
             }
+            return nil
         }
         return found.map { members[$0].value }
     }

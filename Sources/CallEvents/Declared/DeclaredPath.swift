@@ -10,20 +10,24 @@
 /// Names match as `Fields` matches them (ASCII case folded, spaces ignored, `FieldName.hash`
 /// first), in JSON as in form payloads: one rule for every vendor.
 struct DeclaredPath: Sendable, Equatable {
+    /// Plain values only, so walking a path retains nothing: its name is a range of `names`.
     struct Segment: Sendable, Equatable {
-        /// Lowercase, without spaces: what `FieldName.matches` wants.
-        var name: [UInt8]
         var hash: UInt64
+        /// Where the name is in `names`.
+        var range: Range<Int>
         /// The array index, when the segment is all digits.
         var index: Int?
     }
 
     var segments: [Segment]
+    /// Every segment's name, lowercase and without spaces (what `FieldName.matches` wants), one after another.
+    var names: [UInt8]
     /// The text as written in the definition.
     var text: String
 
     static func parse(_ text: String) -> DeclaredPath? {
         var segments: [Segment] = []
+        var names: [UInt8] = []
         var current: [UInt8] = []
         var escaped = false
         func close() -> Bool {
@@ -32,7 +36,8 @@ struct DeclaredPath: Sendable, Equatable {
             guard !name.isEmpty else { return false }
             let hash = name.withUnsafeBufferPointer { FieldName.hash($0) }
             let index = name.count <= 9 && name.allSatisfy(ASCII.isDigit) ? Int(String(decoding: name, as: UTF8.self)) : nil
-            segments.append(Segment(name: name, hash: hash, index: index))
+            segments.append(Segment(hash: hash, range: names.count..<(names.count + name.count), index: index))
+            names += name
             current = []
             return true
         }
@@ -49,6 +54,6 @@ struct DeclaredPath: Sendable, Equatable {
             }
         }
         guard !escaped, close() else { return nil }
-        return DeclaredPath(segments: segments, text: text)
+        return DeclaredPath(segments: segments, names: names, text: text)
     }
 }

@@ -42,11 +42,32 @@ enum DeclaredSource: Sendable {
 
     /// Whole seconds: the unit's divisor applied, floored (a decimal's fraction dropped first).
     func seconds(in lookup: DeclaredLookup, direction: Direction?) -> Int? {
-        guard let text = text(in: lookup, direction: direction).flatMap(ASCII.trimmed) else { return nil }
-        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
-        guard let value = Int(whole), value >= 0 else { return nil }
+        guard let text = text(in: lookup, direction: direction),
+              let value = ASCII.withUTF8(of: text, DeclaredSource.wholePart), value >= 0 else { return nil }
         if case .duration(_, let divisor) = self { return value / divisor }
         return value
+    }
+
+    /// The integer before the first `.` of trimmed text (`61100.0` -> 61100): an optional sign,
+    /// then digits only; nil when there are none or it does not fit an Int.
+    static func wholePart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var (i, end) = ASCII.trimmedRange(bytes)
+        var negative = false
+        if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var value = 0
+        let first = i
+        while i < end, bytes[i] != UInt8(ascii: ".") {
+            guard ASCII.isDigit(bytes[i]) else { return nil }
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            value = sum
+            i += 1
+        }
+        return i > first ? (negative ? -value : value) : nil
     }
 
     private static func first(_ paths: [DeclaredPath], _ lookup: DeclaredLookup) -> JSONValue? {

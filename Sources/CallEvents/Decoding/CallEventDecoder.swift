@@ -110,7 +110,7 @@ public enum CallEventDecoder {
             json = payload.bytes
         }
         return json.withUnsafeBufferPointer { bytes -> Result<CallEvent, DecodeFailure>? in
-            guard let (tape, text) = JSONParser.tape(bytes), tape.tokens[0].kind != .scalar else { return nil }
+            guard let (tape, text) = JSONParser.tape(bytes), tape.tokens[0].kind == .object || tape.tokens[0].kind == .array else { return nil }
             let compact: ArraySlice<UInt8> = switch text {
             case .range(let range): json[range]
             case .copy(let copy): copy[...]

@@ -23,7 +23,7 @@ extension JSONReader {
     private mutating func readTapeValue(depth: Int, into tokens: inout [JSONTape.Token]) throws(DecodeFailure) -> Bool {
         guard index < bytes.count else { throw failure("expected a value") }
         let token = tokens.count
-        tokens.append(JSONTape.Token(kind: .scalar, start: UInt32(index), end: 0, next: 0, hash: 0))
+        tokens.append(JSONTape.Token(kind: .null, start: UInt32(index), end: 0, next: 0, hash: 0))
         switch bytes[index] {
         case UInt8(ascii: "{"):
             tokens[token].kind = .object
@@ -37,11 +37,21 @@ extension JSONReader {
                 UnsafeBufferPointer(rebasing: bytes[string.start..<string.end]))) {
                 textIsCompact = false
             }
-        case UInt8(ascii: "t"): try readLiteral("true")
-        case UInt8(ascii: "f"): try readLiteral("false")
-        case UInt8(ascii: "n"): try readLiteral("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try scanNumber()
-        default: throw failure("expected a value")
+            tokens[token].kind = string.escaped ? .escapedString : .string
+            if !string.escaped { (tokens[token].start, tokens[token].end) = (UInt32(string.start), UInt32(string.end)) }
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+            tokens[token].kind = .true
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+            tokens[token].kind = .false
+        case UInt8(ascii: "n"):
+            try readLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            tokens[token].kind = .number
+            tokens[token].end = UInt32(try scanNumber().upperBound)
+        default:
+            throw failure("expected a value")
         }
         tokens[token].next = UInt32(tokens.count)
         return true
@@ -59,12 +69,14 @@ extension JSONReader {
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected '\"'") }
             guard let name = try tapeName() else { return false }
+            let nameToken = tokens.count
             tokens.append(name)
             skipInnerWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipInnerWhitespace()
             guard try readTapeValue(depth: depth, into: &tokens) else { return false }
+            tokens[nameToken].next = UInt32(tokens.count)
             skipInnerWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or '}'") }
             switch bytes[index] {
@@ -118,7 +130,7 @@ extension JSONReader {
             guard !string.escaped, string.ascii || TextDecoding.isValidUTF8(text) else { return nil }
             (range, hash) = (string.start..<string.end, FieldName.hash(text))
         }
-        // A name's value follows it: a lookup steps on by the value's `next`, not the name's.
+        // `next` is set once the value is read.
         return JSONTape.Token(kind: .name, start: UInt32(range.lowerBound), end: UInt32(range.upperBound), next: 0, hash: hash)
     }
 }

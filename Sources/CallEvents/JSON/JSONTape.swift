@@ -6,30 +6,50 @@
 /// ```swift
 /// let tape = JSONParser.tape(bytes)!        // nil: read the document as a JSONValue instead
 /// let index = tape.member(in: 0, hash: hash, named: want, bytes)   // the token of `data`, or nil
-/// JSONReader.value(at: tape.tokens[index].start, in: bytes)
+/// tape.value(index, bytes)                 // the JSONValue there
 /// ```
 ///
 /// Layout, in document order: an object's token, then per member a `name` token and its
-/// value's tokens; an array's token, then its elements'. Every token's `next` is the index
-/// after its value, so a lookup steps over a member's value without reading it.
+/// value's tokens; an array's token, then its elements'. A value's `next` is the index after
+/// it, a name's the next member's: a lookup steps from name to name without reading values.
 struct JSONTape {
     enum Kind: UInt8 {
-        case object, array, name, scalar
+        case object, array, name
+        /// A string without escapes, a number, `true`, `false`, `null`: built from its bytes.
+        case string, number, `true`, `false`, null
+        /// A string with escapes: built by `JSONReader`.
+        case escapedString
     }
 
     struct Token {
         var kind: Kind
-        /// A value: where it starts in the bytes. A name: where its text (inside the quotes) starts.
+        /// A value: where it starts in the bytes. A name or a string: where its text (inside the
+        /// quotes) starts.
         var start: UInt32
-        /// A name: where its text ends. Otherwise unused.
+        /// Where the name's, string's or number's text ends. Otherwise unused.
         var end: UInt32
-        /// The index of the token after this one's value.
+        /// A value: the index of the token after it (and all it holds). A name: the index of
+        /// the next member's name, or of the token after the object.
         var next: UInt32
         /// A name: `FieldName.hash` of its text.
         var hash: UInt64
     }
 
     var tokens: [Token]
+
+    /// The value of token `index`, as `JSONReader.readValue` builds it.
+    func value(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue {
+        let token = tokens[index]
+        let start = Int(token.start), end = Int(token.end)
+        switch token.kind {
+        case .string: return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        case .number: return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        case .true: return .bool(true)
+        case .false: return .bool(false)
+        case .null: return .null
+        case .object, .array, .escapedString, .name: return JSONReader.value(at: start, in: bytes)
+        }
+    }
 
     /// The value of the first member of the object at token `index` whose name matches `want`
     /// (lowercase, no spaces, hashed to `hash`) as `FieldName` matches names; nil when there is
@@ -47,7 +67,7 @@ struct JSONTape {
                    FieldName.matches(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), want) {
                     return name + 1
                 }
-                name = Int(tokens[name + 1].next)
+                name = Int(token.next)
             }
             return nil
         }

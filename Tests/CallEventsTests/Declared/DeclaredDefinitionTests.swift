@@ -8,6 +8,18 @@ final class DeclaredDefinitionTests: XCTestCase {
         XCTAssertEqual(DeclaredDefinition.Target.allCases.map(\.ordinal), Array(DeclaredDefinition.Target.allCases.indices))
     }
 
+    /// A duration's whole part, as `Int` reads the text before the first `.`, trimmed.
+    func testADurationIsTheWholePartOfItsText() {
+        let table: [(String, Int?)] = [
+            ("61100", 61100), ("61100.0", 61100), (" 42 ", 42), ("+7", 7), ("-0", 0), ("-5", -5), ("007", 7),
+            ("12.abc", 12), ("12.", 12), (".5", nil), ("", nil), ("+", nil), ("1e3", nil), ("12a", nil),
+            ("9223372036854775807", Int.max), ("9223372036854775808", nil), ("true", nil), ("1 2", nil),
+        ]
+        for (text, expected) in table {
+            XCTAssertEqual(ASCII.withUTF8(of: text, DeclaredSource.wholePart), expected, text)
+        }
+    }
+
     /// Paths into the same object share its hashed names; a path of the same name in a nested
     /// object, in the query, or spelled with spaces and capitals finds its own value.
     func testALookupFindsEachPathInItsOwnObject() throws {
