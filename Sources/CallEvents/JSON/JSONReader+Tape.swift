@@ -59,62 +59,27 @@ extension JSONReader {
 
     /// §4, as `readObject`.
     private mutating func readTapeObject(depth: Int, into tokens: inout [JSONTape.Token]) throws(DecodeFailure) -> Bool {
-        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
-        index += 1   // {
-        skipInnerWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return true
-        }
+        if try open(depth: depth, closing: UInt8(ascii: "}")) { return true }
+        var first = true
         while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected '\"'") }
+            try expectName(first: first)
+            first = false
             guard let name = try tapeName() else { return false }
             let nameToken = tokens.count
             tokens.append(name)
-            skipInnerWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            index += 1
-            skipInnerWhitespace()
+            try readNameSeparator()
             guard try readTapeValue(depth: depth, into: &tokens) else { return false }
             tokens[nameToken].next = UInt32(tokens.count)
-            skipInnerWhitespace()
-            guard index < bytes.count else { throw failure("expected ',' or '}'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipInnerWhitespace()
-            case UInt8(ascii: "}"):
-                index += 1
-                return true
-            default:
-                throw failure("expected ',' or '}'")
-            }
+            if try readValueSeparator(closing: UInt8(ascii: "}")) { return true }
         }
     }
 
     /// §5, as `readArray`.
     private mutating func readTapeArray(depth: Int, into tokens: inout [JSONTape.Token]) throws(DecodeFailure) -> Bool {
-        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
-        index += 1   // [
-        skipInnerWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return true
-        }
+        if try open(depth: depth, closing: UInt8(ascii: "]")) { return true }
         while true {
             guard try readTapeValue(depth: depth, into: &tokens) else { return false }
-            skipInnerWhitespace()
-            guard index < bytes.count else { throw failure("expected ',' or ']'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipInnerWhitespace()
-            case UInt8(ascii: "]"):
-                index += 1
-                return true
-            default:
-                throw failure("expected ',' or ']'")
-            }
+            if try readValueSeparator(closing: UInt8(ascii: "]")) { return true }
         }
     }
 

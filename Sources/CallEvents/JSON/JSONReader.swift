@@ -111,14 +111,8 @@ struct JSONReader {
 
     /// §4: `begin-object [ member *( value-separator member ) ] end-object`.
     private mutating func readObject(depth: Int) throws(DecodeFailure) -> JSONValue {
-        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
-        index += 1   // {
-        skipInnerWhitespace()
         var members: [JSONMember] = []
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
-        }
+        if try open(depth: depth, closing: UInt8(ascii: "}")) { return .object(members) }
         // The outermost object is the payload: room for its likely member count at once (a
         // member takes 16 bytes or more), not growth through 1, 2, 4 ... 64.
         if depth == 1 {
@@ -126,55 +120,72 @@ struct JSONReader {
             members.reserveCapacity(likely)
         }
         while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw failure(members.isEmpty ? "expected '\"' or '}'" : "expected '\"'")
-            }
+            try expectName(first: members.isEmpty)
             let (key, hash) = try readName()
-            skipInnerWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            index += 1
-            skipInnerWhitespace()
+            try readNameSeparator()
             let value = try readValue(depth: depth)
             members.append(JSONMember(key: key, value: value, nameHash: hash))
-            skipInnerWhitespace()
-            guard index < bytes.count else { throw failure("expected ',' or '}'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipInnerWhitespace()
-            case UInt8(ascii: "}"):
-                index += 1
-                return .object(members)
-            default:
-                throw failure("expected ',' or '}'")
-            }
+            if try readValueSeparator(closing: UInt8(ascii: "}")) { return .object(members) }
         }
     }
 
     /// §5: `begin-array [ value *( value-separator value ) ] end-array`.
     private mutating func readArray(depth: Int) throws(DecodeFailure) -> JSONValue {
-        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
-        index += 1   // [
-        skipInnerWhitespace()
         var elements: [JSONValue] = []
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(elements)
-        }
+        if try open(depth: depth, closing: UInt8(ascii: "]")) { return .array(elements) }
         while true {
             elements.append(try readValue(depth: depth))
+            if try readValueSeparator(closing: UInt8(ascii: "]")) { return .array(elements) }
+        }
+    }
+
+    // MARK: Structure, shared with the tape (JSONReader+Tape.swift)
+
+    /// Past `{` or `[` (§2) and the white space after it, within the depth limit; true when
+    /// the container is empty and its `closing` bracket is read too.
+    @inline(__always)
+    mutating func open(depth: Int, closing: UInt8) throws(DecodeFailure) -> Bool {
+        guard depth <= JSONParser.maxDepth else { throw failure("nested too deep (limit \(JSONParser.maxDepth))") }
+        index += 1
+        skipInnerWhitespace()
+        guard index < bytes.count, bytes[index] == closing else { return false }
+        index += 1
+        return true
+    }
+
+    /// §4: a member starts with its name's `"`.
+    @inline(__always)
+    func expectName(first: Bool) throws(DecodeFailure) {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw failure(first ? "expected '\"' or '}'" : "expected '\"'")
+        }
+    }
+
+    /// §2: `name-separator = ws %x3A ws`.
+    @inline(__always)
+    mutating func readNameSeparator() throws(DecodeFailure) {
+        skipInnerWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+        index += 1
+        skipInnerWhitespace()
+    }
+
+    /// §2: `value-separator = ws %x2C ws` (false: another member or element follows), or the
+    /// container's `closing` bracket (true).
+    @inline(__always)
+    mutating func readValueSeparator(closing: UInt8) throws(DecodeFailure) -> Bool {
+        skipInnerWhitespace()
+        guard index < bytes.count else { throw failure(closing == UInt8(ascii: "}") ? "expected ',' or '}'" : "expected ',' or ']'") }
+        switch bytes[index] {
+        case UInt8(ascii: ","):
+            index += 1
             skipInnerWhitespace()
-            guard index < bytes.count else { throw failure("expected ',' or ']'") }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipInnerWhitespace()
-            case UInt8(ascii: "]"):
-                index += 1
-                return .array(elements)
-            default:
-                throw failure("expected ',' or ']'")
-            }
+            return false
+        case closing:
+            index += 1
+            return true
+        default:
+            throw failure(closing == UInt8(ascii: "}") ? "expected ',' or '}'" : "expected ',' or ']'")
         }
     }
 
