@@ -9,7 +9,10 @@
 ///
 /// Names match as `Fields` matches them (ASCII case folded, spaces ignored, `FieldName.hash`
 /// first), in JSON as in form payloads: one rule for every vendor.
-struct DeclaredPath: Sendable, Equatable {
+///
+/// A class, so that the sources holding a definition's paths retain one reference a copy, not
+/// the three arrays and the string of its fields: a delivery reads some twenty paths.
+final class DeclaredPath: Sendable, Equatable {
     /// Plain values only, so walking a path retains nothing: its name is a range of `names`.
     struct Segment: Sendable, Equatable {
         var hash: UInt64
@@ -19,11 +22,21 @@ struct DeclaredPath: Sendable, Equatable {
         var index: Int?
     }
 
-    var segments: [Segment]
+    let segments: [Segment]
     /// Every segment's name, lowercase and without spaces (what `FieldName.matches` wants), one after another.
-    var names: [UInt8]
+    let names: [UInt8]
     /// The text as written in the definition.
-    var text: String
+    let text: String
+
+    private init(segments: [Segment], names: [UInt8], text: String) {
+        self.segments = segments
+        self.names = names
+        self.text = text
+    }
+
+    static func == (a: DeclaredPath, b: DeclaredPath) -> Bool {
+        a.segments == b.segments && a.names == b.names && a.text == b.text
+    }
 
     static func parse(_ text: String) -> DeclaredPath? {
         var segments: [Segment] = []

@@ -16,8 +16,7 @@ public enum CallEventDecoder {
     /// `catalog` holds the vendors an `auto` route may pick (the config's declared ones too).
     public static func decode(_ delivery: Delivery, as choice: VendorChoice,
                               catalog: VendorCatalog = .builtIn) -> Result<CallEvent, DecodeFailure> {
-        if case .vendor(let vendor) = choice, let definition = vendor.definition,
-           let decoded = decodeTaped(delivery, as: vendor, definition) {
+        if case .vendor(let vendor) = choice, let decoded = decodeTaped(delivery, as: vendor) {
             return decoded
         }
         let body: DecodedBody
@@ -80,32 +79,40 @@ public enum CallEventDecoder {
         }
         var event = CallEvent(id: id, receivedAt: receivedAt, route: route, vendor: vendor,
                               source: source, payload: RawPayload(raw, text: body.text), query: query)
-        switch vendor.kind {
-        case .declared: vendor.definition?.decode(DeclaredLookup(fields), into: &event)
-        case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
-        case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
-        case .voipstudio: VoIPstudio.decode(fields, into: &event)
-        case .impactpbx: ImpactPBX.decode(fields, into: &event)
+        if vendor.kind == .declared {
+            vendor.definition?.decode(DeclaredLookup(fields), into: &event)
+        } else {
+            decodeCoded(fields, as: vendor, hint: hint, into: &event)
         }
         deriveDurations(&event)
         return .success(event)
     }
 
-    /// A declared vendor's JSON (or JWT) payload read into a `JSONTape`: only the values its
-    /// definition reaches are built, and the payload's compact text is `raw` as written. nil
+    /// The four vendors decoded by code of their own.
+    private static func decodeCoded(_ fields: Fields, as vendor: Vendor, hint: String?, into event: inout CallEvent) {
+        switch vendor.kind {
+        case .declared: break
+        case .voipnow: VoipNow.decode(fields, hint: hint, into: &event)
+        case .urlnetworks: URLNetworks.decode(fields, hint: hint, into: &event)
+        case .voipstudio: VoIPstudio.decode(fields, into: &event)
+        case .impactpbx: ImpactPBX.decode(fields, into: &event)
+        }
+    }
+
+    /// A JSON (or, for a declared vendor, JWT) payload read into a `JSONTape`: only the values
+    /// the vendor reaches are built, and the payload's compact text is `raw` as written. nil
     /// when the tape does not take the body (a form, an escape it would not write back as
     /// sent, a document that does not parse): the usual path decodes that, or words its failure.
-    private static func decodeTaped(_ delivery: Delivery, as vendor: Vendor,
-                                    _ definition: DeclaredDefinition) -> Result<CallEvent, DecodeFailure>? {
+    private static func decodeTaped(_ delivery: Delivery, as vendor: Vendor) -> Result<CallEvent, DecodeFailure>? {
         guard delivery.method != "GET" else { return nil }
         let json: [UInt8]
-        switch definition.body {
-        case .form:
+        switch vendor.definition?.body {
+        case .form?:
             return nil
-        case .json:
+        case .json?, nil:
             guard Payload.readsAsJSON(delivery.body, contentType: delivery.contentType) else { return nil }
             json = delivery.body
-        case .jwt:
+        case .jwt?:
             guard delivery.unverifiedJWT == .decode, let payload = JWTBody.json(in: delivery.body) else { return nil }
             json = payload.bytes
         }
@@ -118,7 +125,11 @@ public enum CallEventDecoder {
             let query = delivery.query.flatMap { Payload.decodeQuery($0[...], dropping: delivery.droppedQueryFields) }
             var event = CallEvent(id: delivery.id, receivedAt: delivery.receivedAt, route: delivery.route, vendor: vendor,
                                   source: delivery.source, payload: RawPayload(text: compact), query: query)
-            definition.decode(DeclaredLookup(tape: tape, bytes: bytes, query: query), into: &event)
+            if let definition = vendor.definition {
+                definition.decode(DeclaredLookup(tape: tape, bytes: bytes, query: query), into: &event)
+            } else {
+                decodeCoded(Fields(tape: tape, bytes: bytes, query: query), as: vendor, hint: delivery.hint, into: &event)
+            }
             deriveDurations(&event)
             return .success(event)
         }

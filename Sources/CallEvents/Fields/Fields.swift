@@ -12,20 +12,38 @@
 /// form name (an array) gives its first value, like `JSONValue`'s subscript gives the first of
 /// duplicate JSON members. `null`, objects and empty strings count as absent.
 struct Fields {
-    let raw: JSONValue
     let query: JSONValue?
     /// `raw`'s members, each with the hash of its normalized name (`JSONMember.nameHash`): a
     /// decoder makes some twenty lookups in a payload of some thirty members, so each lookup
-    /// compares hashes first.
-    private let members: [JSONMember]
+    /// compares hashes first. Or the tokens of a JSON payload (`JSONTape`), whose values are
+    /// built only when looked up; the bytes are the caller's while the fields are used.
+    private let payload: Payload
+
+    private enum Payload {
+        case value(JSONValue, members: [JSONMember])
+        case tape(JSONTape, UnsafeBufferPointer<UInt8>)
+    }
 
     init(raw: JSONValue, query: JSONValue? = nil) {
-        self.raw = raw
         self.query = query
         if case .object(let members) = raw {
-            self.members = members
+            payload = .value(raw, members: members)
         } else {
-            members = []
+            payload = .value(raw, members: [])
+        }
+    }
+
+    init(tape: JSONTape, bytes: UnsafeBufferPointer<UInt8>, query: JSONValue?) {
+        self.query = query
+        payload = .tape(tape, bytes)
+    }
+
+    /// The payload as a value (built from the tokens of a taped one: `auto` detection and
+    /// declared vendors read their own way, so this is for what is not on a delivery's path).
+    var raw: JSONValue {
+        switch payload {
+        case .value(let raw, _): raw
+        case .tape(let tape, let bytes): tape.value(0, bytes)
         }
     }
 
@@ -33,11 +51,16 @@ struct Fields {
     func value(_ name: StaticString) -> JSONValue? {
         let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         let hash = FieldName.hash(name)
-        let found = members.withUnsafeBufferPointer { members -> Int? in
-            for i in 0..<members.count where members[i].nameHash == hash && FieldName.matches(members[i].key, want) { return i }
-            return nil
+        switch payload {
+        case .value(_, let members):
+            let found = members.withUnsafeBufferPointer { members -> Int? in
+                for i in 0..<members.count where members[i].nameHash == hash && FieldName.matches(members[i].key, want) { return i }
+                return nil
+            }
+            if let found { return members[found].value }
+        case .tape(let tape, let bytes):
+            if let found = tape.member(in: 0, hash: hash, named: want, bytes) { return tape.value(found, bytes) }
         }
-        if let found { return members[found].value }
         if let query { return Fields.lookup(want, in: query) }
         return nil
     }

@@ -61,7 +61,10 @@ public enum Payload {
     /// Whether `decodedBody` would read the body as JSON (an object or an array).
     static func readsAsJSON(_ body: [UInt8], contentType: String?) -> Bool {
         body.withUnsafeBufferPointer { buffer in
-            if case .json = reading(buffer, contentType: contentType) { true } else { false }
+            // Most bodies are settled by their first byte, before any look at the media type.
+            guard let first = firstSignificantByte(buffer), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+            if case .json = reading(buffer, contentType: contentType) { return true }
+            return false
         }
     }
 

@@ -40,25 +40,12 @@ enum DeclaredInput {
                 switch CallEventDecoder.decode(delivery, as: choice, catalog: catalog) {
                 case .success(let event):
                     CallEventLine.check(event, context)
-                    checkSameAsParsed(event, delivery, choice, context)
+                    TapeConsistency.check(event, delivery, choice, catalog: catalog, context)
                 case .failure(let failure):
                     FuzzCheck.require(!failure.message.isEmpty, "\(context): a reject (\(failure.reason)) without a message")
                 }
             }
         }
-    }
-
-    /// A declared JSON payload may be read as tokens (`JSONTape`) rather than parsed: its line
-    /// must be the line of the parsed payload, byte for byte.
-    static func checkSameAsParsed(_ event: CallEvent, _ delivery: Delivery, _ choice: VendorChoice, _ context: String) {
-        guard delivery.method == "POST", delivery.query == nil, case .vendor(let vendor) = choice,
-              vendor.definition?.body == .json,
-              case .success(let raw) = Payload.decodeBody(delivery.body, contentType: delivery.contentType),
-              case .success(let parsed) = CallEventDecoder.decode(raw: raw, query: nil, as: choice, hint: nil, id: delivery.id,
-                                                                  receivedAt: delivery.receivedAt, route: delivery.route,
-                                                                  source: delivery.source) else { return }
-        let line = event.jsonLine(), expected = parsed.jsonLine()
-        FuzzCheck.require(line == expected, "\(context): \(String(decoding: line, as: UTF8.self)) is not the parsed payload's \(String(decoding: expected, as: UTF8.self))")
     }
 
     static func delivery(method: String, contentType: String?, body: [UInt8], query: [UInt8]?) -> Delivery {

@@ -18,6 +18,7 @@ enum VendorInput {
                 switch CallEventDecoder.decode(delivery, as: choice) {
                 case .success(let event):
                     CallEventLine.check(event, context)
+                    TapeConsistency.check(event, delivery, choice, context)
                 case .failure(let failure):
                     FuzzCheck.require(!failure.message.isEmpty, "\(context): a reject (\(failure.reason)) without a message")
                 }

@@ -1,10 +1,11 @@
 @testable import CallEvents
 import XCTest
+import TestKit
 
-/// A declared vendor's JSON payload is read into a `JSONTape` and only what its paths reach is
-/// built (CallEventDecoder.decodeTaped). Every line must be the one the parsed payload gives,
-/// byte for byte: the same lookups, the same `raw`.
-final class DeclaredTapeTests: XCTestCase {
+/// A JSON payload is read into a `JSONTape` and only what the vendor reaches is built
+/// (CallEventDecoder.decodeTaped). Every line must be the one the parsed payload gives, byte
+/// for byte: the same lookups, the same `raw`.
+final class TapeDecodingTests: XCTestCase {
     /// Reads every construct a lookup meets: nested objects, array indices, names spelled with
     /// capitals and spaces, a duplicate member (the first wins), a container where text is wanted.
     static let definition = #"""
@@ -93,6 +94,26 @@ final class DeclaredTapeTests: XCTestCase {
                 let json = fixture.contentType == "application/jwt" ? try XCTUnwrap(JWTBody.json(in: fixture.body)).bytes : fixture.body
                 XCTAssertTrue(json.withUnsafeBufferPointer { JSONParser.tape($0) != nil }, "\(vendor)/\(fixture.name): read by the tape")
                 try assertSameLine(fixture.body, definition, "\(vendor)/\(fixture.name)", contentType: fixture.contentType, json: json)
+            }
+        }
+    }
+
+    /// The coded vendors' JSON documents, through both paths, with a query beside the body.
+    func testEveryCodedJSONFixtureGivesTheLineOfItsParsedPayload() throws {
+        for (n, text) in VendorFixtures.validJSON.enumerated() {
+            let body = Array(text.utf8)
+            XCTAssertTrue(body.withUnsafeBufferPointer { JSONParser.tape($0) != nil }, "fixture \(n): read by the tape")
+            for vendor in [Vendor.impactpbx, .voipstudio, .voipnow, .urlnetworks] {
+                let delivery = Delivery(method: "POST", contentType: "application/json", body: body, query: Array("token=t&extra=1&ref=q".utf8),
+                                        hint: "end", id: Mock.id, receivedAt: Mock.receivedAt, route: "test", source: Mock.source)
+                guard case .success(let taped) = CallEventDecoder.decode(delivery, as: .vendor(vendor)),
+                      case .success(let parsed) = CallEventDecoder.decode(raw: Mock.json(text), query: Mock.form("extra=1&ref=q"), as: .vendor(vendor),
+                                                                          hint: "end", id: Mock.id, receivedAt: Mock.receivedAt,
+                                                                          route: "test", source: Mock.source) else {
+                    XCTFail("fixture \(n) as \(vendor): did not decode")
+                    continue
+                }
+                XCTAssertEqual(String(decoding: taped.jsonLine(), as: UTF8.self), String(decoding: parsed.jsonLine(), as: UTF8.self), "fixture \(n) as \(vendor)")
             }
         }
     }
